@@ -1,0 +1,3 @@
+using Countdown.Preprocess.Cli;
+
+return await CountdownCli.RunAsync(args);
