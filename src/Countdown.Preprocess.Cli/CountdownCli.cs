@@ -5,18 +5,19 @@ namespace Countdown.Preprocess.Cli;
 /// <summary>Builds the root command from the command classes and runs it.</summary>
 internal static class CountdownCli
 {
-    public static RootCommand CreateRootCommand()
+    public static RootCommand CreateRootCommand(CliConsole console)
     {
         var root = new RootCommand("Prepare Countdown numbers-game tasks for reinforcement learning with veRL, exactly as TinyZero does, and check them.");
+        GlobalOptions.AddTo(root);
+        // One line per command; keep in the order help lists them.
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> RunAsync(string[] args, CliConsole? console = null, CancellationToken cancellationToken = default)
     {
-        var root = CreateRootCommand();
-        var config = new InvocationConfiguration();
-        if (output is not null) config.Output = output;
-        if (error is not null) config.Error = error;
-        return await root.Parse(args).InvokeAsync(config);
+        console ??= CliConsole.System;
+        var root = CreateRootCommand(console);
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await root.Parse(args).InvokeAsync(config, cancellationToken);
     }
 }
