@@ -18,6 +18,9 @@ public sealed record PyarrowLayoutOptions
     /// <summary>The data page size in bytes; small values give several pages per column chunk.</summary>
     public long DataPageSize { get; init; } = 1024 * 1024;
 
+    /// <summary>The dictionary page size limit in bytes; past it Arrow falls back to plain pages within the same chunk.</summary>
+    public long DictionaryPageSizeLimit { get; init; } = 1024 * 1024;
+
     /// <summary>Dictionary-encode the pages, as pyarrow does by default.</summary>
     public bool Dictionary { get; init; } = true;
 
@@ -56,7 +59,8 @@ public static class PyarrowLayoutFiles
         using var properties = new WriterPropertiesBuilder()
             .Compression(Compression.Snappy)
             .DataPageVersion(ParquetDataPageVersion.V1)
-            .DataPagesize(options.DataPageSize);
+            .DataPagesize(options.DataPageSize)
+            .DictionaryPagesizeLimit(options.DictionaryPageSizeLimit);
         if (options.Dictionary)
             properties.EnableDictionary();
         else
