@@ -1,0 +1,166 @@
+using System.CommandLine;
+using Countdown.Preprocess.Output;
+using Countdown.Preprocess.Parquet;
+using Countdown.Preprocess.Preparing;
+using Countdown.Preprocess.Readers;
+using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Templates;
+using Serilog;
+
+namespace Countdown.Preprocess.Cli.Commands;
+
+/// <summary><c>prepare</c>: raw tasks to veRL's train and test Parquet, row for row what TinyZero writes.</summary>
+internal sealed class PrepareCommand : CountdownCommand
+{
+    private readonly Option<string> _input = new("--input", "-i")
+    {
+        Description = "Raw tasks: a Parquet, JSONL, JSON or CSV/TSV file, or - for standard input.",
+        Required = true,
+    };
+
+    private readonly Option<TaskInputFormat> _inputFormat = new("--input-format")
+    {
+        Description = "Input format; auto decides from the file extension.",
+        DefaultValueFactory = _ => TaskInputFormat.Auto,
+    };
+
+    private readonly Option<string> _localDir = new("--local-dir", "--local_dir")
+    {
+        Description = "Output folder for train.parquet and test.parquet; created when missing.",
+        DefaultValueFactory = _ => "~/data/countdown",
+    };
+
+    private readonly Option<long> _trainSize = new("--train-size", "--train_size")
+    {
+        Description = "Rows in the train split: the first records in input order.",
+        DefaultValueFactory = _ => PrepareOptions.DefaultTrainSize,
+    };
+
+    private readonly Option<long> _testSize = new("--test-size", "--test_size")
+    {
+        Description = "Rows in the test split: the records right after the train split.",
+        DefaultValueFactory = _ => PrepareOptions.DefaultTestSize,
+    };
+
+    private readonly Option<string> _template = new("--template", "--template_type")
+    {
+        Description = $"Prompt template: {string.Join(", ", PromptTemplates.Names)}.",
+        DefaultValueFactory = _ => PromptTemplates.Base.Name,
+    };
+
+    private readonly Option<ParquetCodec> _compression = new("--compression")
+    {
+        Description = "Parquet compression codec (snappy is pyarrow's default).",
+        DefaultValueFactory = _ => ParquetCodec.Snappy,
+    };
+
+    private readonly Option<int> _rowGroupSize = new("--row-group-size")
+    {
+        Description = "Rows per Parquet row group.",
+        DefaultValueFactory = _ => VerlParquetOptions.Default.RowGroupSize,
+    };
+
+    private readonly Option<string> _summaryJson = new("--summary-json")
+    {
+        Description = "Write a JSON summary of the run (version, input hash, options, outputs with sizes and hashes, time) to this file, or - for standard output.",
+    };
+
+    private readonly Option<bool> _dedupe = new("--dedupe")
+    {
+        Description = "Drop a task whose target and multiset of numbers appeared earlier (keeps the first).",
+    };
+
+    private readonly Option<bool> _solvableOnly = new("--solvable-only")
+    {
+        Description = "Drop tasks the exact solver cannot solve under the rule reward.",
+    };
+
+    private readonly Option<bool> _shuffle = new("--shuffle")
+    {
+        Description = "Shuffle the tasks before the split with a stable seeded algorithm (same order on every machine).",
+    };
+
+    private readonly Option<ulong> _seed = new("--seed")
+    {
+        Description = "Seed for --shuffle.",
+        DefaultValueFactory = _ => 42UL,
+    };
+
+    private readonly Option<bool> _addSolution = new("--add-solution")
+    {
+        Description = "Add extra_info.solution: a reference expression the rule reward scores 1.0.",
+    };
+
+    public PrepareCommand(CliConsole console)
+        : base("prepare", "Wrap raw tasks in a prompt template and write veRL's train.parquet and test.parquet, as TinyZero's countdown.py does.", console)
+    {
+        Options.Add(_input);
+        Options.Add(_inputFormat);
+        Options.Add(_localDir);
+        Options.Add(_trainSize);
+        Options.Add(_testSize);
+        Options.Add(_template);
+        Options.Add(_compression);
+        Options.Add(_rowGroupSize);
+        Options.Add(_dedupe);
+        Options.Add(_solvableOnly);
+        Options.Add(_shuffle);
+        Options.Add(_seed);
+        Options.Add(_addSolution);
+        Options.Add(_summaryJson);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
+    {
+        var input = parseResult.GetRequiredValue(_input);
+        var summaryPath = parseResult.GetValue(_summaryJson);
+        var options = new PrepareOptions
+        {
+            InputPaths = [input],
+            InputFormat = parseResult.GetValue(_inputFormat),
+            OutputDirectory = PathExpansion.ExpandHome(parseResult.GetRequiredValue(_localDir)),
+            TrainSize = parseResult.GetValue(_trainSize),
+            TestSize = parseResult.GetValue(_testSize),
+            Template = PromptTemplates.Get(parseResult.GetRequiredValue(_template)),
+            Parquet = new VerlParquetOptions
+            {
+                Compression = parseResult.GetValue(_compression),
+                RowGroupSize = parseResult.GetValue(_rowGroupSize),
+                IncludeSolution = parseResult.GetValue(_addSolution),
+            },
+            Dedupe = parseResult.GetValue(_dedupe),
+            SolvableOnly = parseResult.GetValue(_solvableOnly),
+            ShuffleSeed = parseResult.GetValue(_shuffle) ? parseResult.GetValue(_seed) : null,
+            AddSolution = parseResult.GetValue(_addSolution),
+            ComputeHashes = summaryPath is not null,
+        };
+
+        log.Information("Reading {Input} for {Train} train and {Test} test rows with template {Template}",
+            input, options.TrainSize, options.TestSize, options.Template.Name);
+        var result = await PrepareJob.RunAsync(options, cancellationToken);
+        log.Information("Read {Records} records from {Input}", result.InputRecords, input);
+        log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
+        log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);
+        if (result.DuplicatesRemoved > 0 || options.Dedupe)
+            log.Information("Dropped {Count} duplicate tasks (same target and multiset of numbers)", result.DuplicatesRemoved);
+        if (result.UnsolvableRemoved > 0 || options.SolvableOnly)
+            log.Information("Dropped {Count} unsolvable tasks", result.UnsolvableRemoved);
+        log.Information("Done in {Seconds:0.000} s", result.Elapsed.TotalSeconds);
+        if (summaryPath is not null)
+            await WriteSummaryAsync(summaryPath, PrepareSummary.ToJson(options, result, ToolVersion.Current), cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private async Task WriteSummaryAsync(string path, string json, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            await Console.Out.WriteLineAsync(json);
+            return;
+        }
+        await using var outputs = new AtomicFileSet();
+        await using (var stream = outputs.Create(PathExpansion.ExpandHome(path)))
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json + "\n"), cancellationToken);
+        outputs.Commit();
+    }
+}

@@ -1,0 +1,66 @@
+using Countdown.Preprocess.Parquet;
+using Countdown.Preprocess.Readers;
+using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Templates;
+
+namespace Countdown.Preprocess.Preparing;
+
+/// <summary>Everything <see cref="PrepareJob"/> needs; the defaults are TinyZero's.</summary>
+public sealed record PrepareOptions
+{
+    /// <summary>TinyZero's default train split size.</summary>
+    public const long DefaultTrainSize = 327_680;
+
+    /// <summary>TinyZero's default test split size.</summary>
+    public const long DefaultTestSize = 1_024;
+
+    /// <summary>The input files, read in order as one stream of records; <c>-</c> is standard input.</summary>
+    public required IReadOnlyList<string> InputPaths { get; init; }
+
+    /// <summary>How the input is named in messages and the summary (a path, or an <c>hf://</c> address).</summary>
+    public string? InputDisplayName { get; init; }
+
+    /// <summary>The input format; <see cref="TaskInputFormat.Auto"/> decides from the extension.</summary>
+    public TaskInputFormat InputFormat { get; init; } = TaskInputFormat.Auto;
+
+    /// <summary>The folder that receives <c>train.parquet</c> and <c>test.parquet</c>; created when missing.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Rows in the train split: the first records in input order.</summary>
+    public long TrainSize { get; init; } = DefaultTrainSize;
+
+    /// <summary>Rows in the test split: the records right after the train split.</summary>
+    public long TestSize { get; init; } = DefaultTestSize;
+
+    /// <summary>The prompt template.</summary>
+    public PromptTemplate Template { get; init; } = PromptTemplates.Base;
+
+    /// <summary>Compression and row-group layout of the outputs.</summary>
+    public VerlParquetOptions Parquet { get; init; } = VerlParquetOptions.Default;
+
+    /// <summary>Drop a task whose target and multiset of numbers appeared earlier (the first is kept).</summary>
+    public bool Dedupe { get; init; }
+
+    /// <summary>Drop tasks the exact solver cannot solve under the rule reward.</summary>
+    public bool SolvableOnly { get; init; }
+
+    /// <summary>The seed of a stable shuffle applied before the split; <see langword="null"/> keeps input order.</summary>
+    public ulong? ShuffleSeed { get; init; }
+
+    /// <summary>Add <c>extra_info.solution</c>, a reference expression the rule reward scores 1.0.</summary>
+    public bool AddSolution { get; init; }
+
+    /// <summary>Whether to compute each output's SHA-256 (for the run summary).</summary>
+    public bool ComputeHashes { get; init; }
+
+    /// <summary>Checks the values a user can get wrong.</summary>
+    /// <exception cref="UsageException">A size is negative or no input is given.</exception>
+    public void Validate()
+    {
+        if (InputPaths.Count == 0) throw new UsageException("No input was given; pass --input PATH.");
+        if (TrainSize < 0) throw new UsageException($"--train-size '{TrainSize}' is negative; give a count of 0 or more.");
+        if (TestSize < 0) throw new UsageException($"--test-size '{TestSize}' is negative; give a count of 0 or more.");
+        if (TrainSize > int.MaxValue || TestSize > int.MaxValue)
+            throw new UsageException($"--train-size '{TrainSize}' and --test-size '{TestSize}' must each be at most {int.MaxValue}.");
+    }
+}
