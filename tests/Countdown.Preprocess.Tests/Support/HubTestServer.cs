@@ -5,31 +5,6 @@ using System.Text;
 
 namespace Countdown.Preprocess.Tests.Support;
 
-/// <summary>A request as <see cref="HubTestServer"/> received it.</summary>
-internal sealed record HubTestRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers)
-{
-    public string Path => Uri.UnescapeDataString(Target.Split('?')[0]);
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-}
-
-/// <summary>What <see cref="HubTestServer"/> answers, including the broken answers a real network gives.</summary>
-internal sealed record HubTestResponse(int Status, string Reason)
-{
-    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
-
-    public byte[] Body { get; init; } = [];
-
-    /// <summary>The Content-Length to announce; the body length when null.</summary>
-    public long? ContentLength { get; init; }
-
-    /// <summary>Send only this many body bytes, then close the connection.</summary>
-    public int? BreakAfter { get; init; }
-
-    /// <summary>Send <see cref="BreakAfter"/> bytes, then keep the connection open and silent.</summary>
-    public bool Stall { get; init; }
-}
-
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 (a free port) with one connection per request, enough to answer HttpClient as the
 /// Hub would. It records every request; <see cref="OtherHost"/> reaches the same server under the name 'localhost',
