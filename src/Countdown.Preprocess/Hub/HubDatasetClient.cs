@@ -23,6 +23,9 @@ public sealed partial class HubDatasetClient
         if (!HubSplits.IsValidName(split))
             throw new UsageException($"Split '{split}' is not a split name; use letters, digits and '_' as in 'train' or 'test'.");
         var endpoint = ParseEndpoint(options.Endpoint);
+        if (string.IsNullOrWhiteSpace(options.CacheDirectory))
+            throw new UsageException("The Hub cache folder is empty; set COUNTDOWN_CACHE to a folder, or leave it unset for '~/.cache/countdown-preprocess'.");
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero);
         var cache = new HubCache(options.CacheDirectory, dataset);
 
         if (options.Offline)

@@ -64,10 +64,10 @@ public sealed partial class HubDatasetClientTests
         hub.StorageBreakAfter = 1_000;
         hub.StorageStalls = true;
 
-        var error = await Assert.ThrowsAsync<HubException>(() => ResolveAsync(Options() with { Timeout = TimeSpan.FromSeconds(1) }));
+        var error = await Assert.ThrowsAsync<HubException>(() => ResolveAsync(Options() with { Timeout = TimeSpan.FromSeconds(2) }));
 
         Assert.Equal(HubErrorKind.Network, error.Kind);
-        Assert.Contains("stalled for 1 s after 1000 of 1500000 bytes", error.Message);
+        Assert.Contains("stalled for 2 s after 1000 of 1500000 bytes", error.Message);
         AssertNothingButMetadataCached();
     }
 
@@ -76,9 +76,10 @@ public sealed partial class HubDatasetClientTests
     {
         hub.StorageBreakAfter = 1_000;
         hub.StorageStalls = true;
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancel = new CancellationTokenSource();
+        var cancelOnStart = new CancelOnStart(cancel);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResolveAsync(Options(), cancellationToken: cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResolveAsync(Options() with { Progress = cancelOnStart }, cancellationToken: cancel.Token));
 
         AssertNothingButMetadataCached();
     }
@@ -208,7 +209,36 @@ public sealed partial class HubDatasetClientTests
         Assert.EndsWith("); set COUNTDOWN_CACHE to a writable folder.", error.Message);
     }
 
+    [Theory]
+    [InlineData("ftp://hub.example.org", "Hub endpoint 'ftp://hub.example.org' is not an http(s) address; set HF_ENDPOINT like 'https://huggingface.co'.")]
+    [InlineData("huggingface.co", "Hub endpoint 'huggingface.co' is not an http(s) address; set HF_ENDPOINT like 'https://huggingface.co'.")]
+    public async Task ResolveSplitAsync_BadEndpoint_ThrowsUsageWithoutRequests(string endpoint, string message)
+    {
+        var error = await Assert.ThrowsAsync<Countdown.Preprocess.Tasks.UsageException>(() => ResolveAsync(Options() with { Endpoint = endpoint }));
+
+        Assert.Equal(message, error.Message);
+        Assert.Empty(cache.Files());
+    }
+
+    [Fact]
+    public async Task ResolveSplitAsync_BadSplitName_ThrowsUsageWithoutRequests()
+    {
+        var error = await Assert.ThrowsAsync<Countdown.Preprocess.Tasks.UsageException>(() => ResolveAsync(Options(), split: "../train"));
+
+        Assert.Equal("Split '../train' is not a split name; use letters, digits and '_' as in 'train' or 'test'.", error.Message);
+        Assert.Empty(hub.Server.Requests);
+    }
+
     // A failed download leaves the commit's file list (harmless, content-addressed) but no file, no temporary and no ref.
     private void AssertNothingButMetadataCached()
         => Assert.Equal([$"{RepoFolder}/trees/{Commit}.json"], cache.Files());
+
+    private sealed class CancelOnStart(CancellationTokenSource cancel) : IProgress<HubDownloadProgress>
+    {
+        public void Report(HubDownloadProgress value)
+        {
+            // Late enough that the temporary file exists and the read is waiting on the stalled body.
+            if (value.Stage == HubProgressStage.Started) cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        }
+    }
 }
