@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Countdown.Preprocess.Hub;
 using Countdown.Preprocess.Tasks;
 using Serilog;
 
@@ -47,6 +48,7 @@ internal abstract class CountdownCommand : Command
         TaskDataException => ExitCodes.BadRecord,
         NotEnoughTasksException => ExitCodes.NotEnoughTasks,
         OutputException => ExitCodes.OutputFailed,
+        HubException => ExitCodes.HubFailed,
         _ => ExitCodes.UsageOrBug,
     };
 }

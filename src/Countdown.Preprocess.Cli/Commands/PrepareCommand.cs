@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Countdown.Preprocess.Hub;
 using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Parquet;
 using Countdown.Preprocess.Preparing;
@@ -14,8 +15,18 @@ internal sealed class PrepareCommand : CountdownCommand
 {
     private readonly Option<string> _input = new("--input", "-i")
     {
-        Description = "Raw tasks: a Parquet, JSONL, JSON or CSV/TSV file, or - for standard input.",
-        Required = true,
+        Description = "Raw tasks: a Parquet, JSONL, JSON or CSV/TSV file, - for standard input, or hf://datasets/OWNER/NAME[@REVISION] on the Hugging Face Hub. Default: hf://datasets/Jiayi-Pan/Countdown-Tasks-3to4, as TinyZero.",
+    };
+
+    private readonly Option<string> _split = new("--split")
+    {
+        Description = "With a Hub input: the split whose data files to read.",
+        DefaultValueFactory = _ => "train",
+    };
+
+    private readonly Option<bool> _offline = new("--offline")
+    {
+        Description = "With a Hub input: use the local cache only and make no network request (as HF_HUB_OFFLINE=1).",
     };
 
     private readonly Option<TaskInputFormat> _inputFormat = new("--input-format")
@@ -96,6 +107,8 @@ internal sealed class PrepareCommand : CountdownCommand
     {
         Options.Add(_input);
         Options.Add(_inputFormat);
+        Options.Add(_split);
+        Options.Add(_offline);
         Options.Add(_localDir);
         Options.Add(_trainSize);
         Options.Add(_testSize);
@@ -112,11 +125,24 @@ internal sealed class PrepareCommand : CountdownCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
     {
-        var input = parseResult.GetRequiredValue(_input);
+        var input = parseResult.GetValue(_input);
         var summaryPath = parseResult.GetValue(_summaryJson);
+        IReadOnlyList<string> inputPaths;
+        if (input is null || HubDatasetReference.IsHubUri(input))
+        {
+            var dataset = input is null ? HubDatasetReference.Default : HubDatasetReference.Parse(input);
+            input = dataset.ToString();
+            inputPaths = await ResolveHubAsync(dataset, parseResult.GetRequiredValue(_split), parseResult.GetValue(_offline), log, cancellationToken);
+        }
+        else
+        {
+            inputPaths = [input];
+        }
+
         var options = new PrepareOptions
         {
-            InputPaths = [input],
+            InputPaths = inputPaths,
+            InputDisplayName = input,
             InputFormat = parseResult.GetValue(_inputFormat),
             OutputDirectory = PathExpansion.ExpandHome(parseResult.GetRequiredValue(_localDir)),
             TrainSize = parseResult.GetValue(_trainSize),
@@ -149,6 +175,30 @@ internal sealed class PrepareCommand : CountdownCommand
         if (summaryPath is not null)
             await WriteSummaryAsync(summaryPath, PrepareSummary.ToJson(options, result, ToolVersion.Current), cancellationToken);
         return ExitCodes.Success;
+    }
+
+    private static async Task<IReadOnlyList<string>> ResolveHubAsync(HubDatasetReference dataset, string split, bool offline, ILogger log, CancellationToken cancellationToken)
+    {
+        var options = HubOptions.FromEnvironment(offline) with { Progress = new HubProgressLog(log) };
+        log.Information("Resolving split {Split} of {Dataset}{Offline}", split, dataset, options.Offline ? " (offline)" : "");
+        var files = await new HubDatasetClient().ResolveSplitAsync(dataset, split, options, cancellationToken);
+        if (files.Warning is not null) log.Warning("{Warning}", files.Warning);
+        log.Information("Using {Count} file(s) of {Dataset} at commit {Commit}", files.Files.Count, files.Dataset, files.Commit);
+        return files.LocalPaths;
+    }
+
+    /// <summary>Logs download progress as it happens (synchronously, so lines keep their order).</summary>
+    private sealed class HubProgressLog(ILogger log) : IProgress<HubDownloadProgress>
+    {
+        public void Report(HubDownloadProgress value)
+        {
+            switch (value.Stage)
+            {
+                case HubProgressStage.CacheHit: log.Information("Cached: {Path}", value.Path); break;
+                case HubProgressStage.Started: log.Information("Downloading {Path} ({Bytes} bytes)", value.Path, value.TotalBytes); break;
+                case HubProgressStage.Completed: log.Information("Downloaded and verified {Path}", value.Path); break;
+            }
+        }
     }
 
     private async Task WriteSummaryAsync(string path, string json, CancellationToken cancellationToken)

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Countdown.Preprocess.Hub;
+
+public sealed partial class HubDatasetClient
+{
+    private const int BufferSize = 1 << 16;
+    private const long ReportEvery = 1 << 20;
+
+    /// <summary>HEAD for the announced size and checksum, then GET through the redirect into a temporary file, verify, rename.</summary>
+    private static async Task<HubFile> DownloadAsync(HubHttp http, HubCache cache, HubDatasetReference dataset, string commit, string path,
+        IProgress<HubDownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var url = new Uri(http.Endpoint, $"datasets/{dataset.Repository}/resolve/{commit}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}");
+        var expected = await GetMetadataAsync(http, url, dataset, commit, path, cancellationToken);
+        var target = cache.FilePath(commit, path);
+        var temporary = HubCache.TemporaryPathFor(target);
+        try
+        {
+            using var response = await http.SendAsync(HttpMethod.Get, url, followAbsolute: true, cancellationToken);
+            if (!response.Message.IsSuccessStatusCode)
+                throw HubErrors.ForStatus(response.Message, dataset, path, http.HasToken, response.FromHub);
+            progress?.Report(new HubDownloadProgress(HubProgressStage.Started, path, 0, expected.Size));
+            var digest = await CopyToFileAsync(http, response.Message, temporary, expected, dataset, path, progress, cancellationToken);
+            if (!string.Equals(digest, expected.Digest, StringComparison.OrdinalIgnoreCase))
+                throw HubErrors.ChecksumMismatch(dataset, path, expected.Algorithm, digest, expected.Digest);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            HubCache.TryDelete(temporary);
+            throw HubErrors.CacheFailed(cache.Root, error);
+        }
+        catch
+        {
+            HubCache.TryDelete(temporary);
+            throw;
+        }
+        progress?.Report(new HubDownloadProgress(HubProgressStage.Completed, path, expected.Size, expected.Size));
+        return new HubFile(path, target, expected.Size);
+    }
+
+    /// <summary>Reads <c>X-Linked-Size</c>/<c>X-Linked-Etag</c> (LFS: SHA-256) or, for a file kept in git, <c>Content-Length</c>/<c>ETag</c> (git SHA-1).</summary>
+    private static async Task<ExpectedContent> GetMetadataAsync(HubHttp http, Uri url, HubDatasetReference dataset, string commit, string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(HttpMethod.Head, url, followAbsolute: false, cancellationToken);
+        var message = response.Message;
+        var status = (int)message.StatusCode;
+        if (status is < 200 or >= 400) throw HubErrors.ForStatus(message, dataset, path, http.HasToken, response.FromHub);
+        if (Header(message, "X-Repo-Commit") is { } actual && !string.Equals(actual, commit, StringComparison.OrdinalIgnoreCase))
+            throw HubErrors.WrongCommit(dataset, path, commit, actual);
+        var linked = Header(message, "X-Linked-Etag");
+        var etag = linked ?? (message.IsSuccessStatusCode ? message.Headers.ETag?.Tag : null);
+        var sizeText = Header(message, "X-Linked-Size") ?? (message.IsSuccessStatusCode ? message.Content.Headers.ContentLength?.ToString() : null);
+        if (etag is null || !long.TryParse(sizeText, out var size) || size < 0) throw HubErrors.NoChecksum(http.Endpoint, dataset, path);
+        var digest = etag.Trim().TrimStart('W', '/').Trim('"').ToLowerInvariant();
+        return digest.Length switch
+        {
+            64 when digest.All(char.IsAsciiHexDigitLower) => new ExpectedContent(size, "SHA-256", digest),
+            40 when linked is null && digest.All(char.IsAsciiHexDigitLower) => new ExpectedContent(size, "git SHA-1", digest),
+            _ => throw HubErrors.UnknownChecksum(dataset, path, etag),
+        };
+    }
+
+    /// <summary>Streams the body into <paramref name="temporary"/>, hashing as it goes; returns the hex digest once the size matches.</summary>
+    private static async Task<string> CopyToFileAsync(HubHttp http, HttpResponseMessage response, string temporary, ExpectedContent expected,
+        HubDatasetReference dataset, string path, IProgress<HubDownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        using var hash = expected.Algorithm == "SHA-256" ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        // Git names a blob by the SHA-1 of a "blob {size}\0" header followed by the content.
+        if (expected.Algorithm != "SHA-256") hash.AppendData(Encoding.ASCII.GetBytes($"blob {expected.Size}\0"));
+        var buffer = new byte[BufferSize];
+        long received = 0, reported = 0;
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        {
+            await using var body = await OpenBodyAsync(response, dataset, path, expected.Size, cancellationToken);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            while (true)
+            {
+                int read;
+                idle.CancelAfter(http.Timeout);
+                try
+                {
+                    read = await body.ReadAsync(buffer, idle.Token);
+                }
+                catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw HubErrors.Stalled(dataset, path, received, expected.Size, http.Timeout, error);
+                }
+                catch (Exception error) when (error is IOException or HttpRequestException)
+                {
+                    throw HubErrors.Interrupted(dataset, path, received, expected.Size, error);
+                }
+                if (read == 0) break;
+                received += read;
+                if (received > expected.Size) throw HubErrors.SizeMismatch(dataset, path, received, expected.Size);
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                if (received - reported >= ReportEvery)
+                {
+                    reported = received;
+                    progress?.Report(new HubDownloadProgress(HubProgressStage.Receiving, path, received, expected.Size));
+                }
+            }
+            await file.FlushAsync(cancellationToken);
+        }
+        if (received != expected.Size) throw HubErrors.SizeMismatch(dataset, path, received, expected.Size);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task<Stream> OpenBodyAsync(HttpResponseMessage response, HubDatasetReference dataset, string path, long size, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsStreamAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is IOException or HttpRequestException)
+        {
+            throw HubErrors.Interrupted(dataset, path, 0, size, error);
+        }
+    }
+
+    private static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.NonValidated.TryGetValues(name, out var values) && values.FirstOrDefault() is { Length: > 0 } value ? value.Trim() : null;
+
+    /// <summary>The size and digest the Hub announced for a file.</summary>
+    private sealed record ExpectedContent(long Size, string Algorithm, string Digest);
+}
