@@ -163,7 +163,9 @@ internal sealed class PrepareCommand : CountdownCommand
 
         log.Information("Reading {Input} for {Train} train and {Test} test rows with template {Template}",
             input, options.TrainSize, options.TestSize, options.Template.Name);
-        var result = await PrepareJob.RunAsync(options, cancellationToken);
+        var show = TerminalProgress.ShouldShow(Console, parseResult.GetValue(GlobalOptions.Quiet), parseResult.GetValue(GlobalOptions.LogFormat) ?? "text");
+        var result = await TerminalProgress.RunAsync(show, progress => PrepareJob.RunAsync(options,
+            progress is null ? null : new ActionProgress<PrepareProgress>(p => progress.Report((p.Stage, p.Done, p.Total))), cancellationToken));
         log.Information("Read {Records} records from {Input}", result.InputRecords, input);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);

@@ -20,13 +20,18 @@ public static class PrepareJob
     /// <summary>Runs the job; outputs appear together only when both are complete.</summary>
     /// <exception cref="CountdownException">Bad options, unreadable input, a bad record, too few records, or an output failure.</exception>
     public static async Task<PrepareResult> RunAsync(PrepareOptions options, CancellationToken cancellationToken = default)
+        => await RunAsync(options, progress: null, cancellationToken);
+
+    /// <summary>Runs the job, reporting progress every few thousand records.</summary>
+    /// <exception cref="CountdownException">Bad options, unreadable input, a bad record, too few records, or an output failure.</exception>
+    public static async Task<PrepareResult> RunAsync(PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
 
         var tasks = new List<CountdownTask>();
-        var inputs = await ReadAllAsync(options, tasks, cancellationToken);
+        var inputs = await ReadAllAsync(options, tasks, progress, cancellationToken);
         var inputRecords = tasks.Count;
         long duplicatesRemoved = 0, unsolvableRemoved = 0;
 
@@ -34,8 +39,9 @@ public static class PrepareJob
         if (tasks.Count < needed)
             throw new NotEnoughTasksException(DisplayName(options), tasks.Count, needed);
 
-        var train = Slice(tasks, 0, (int)options.TrainSize, "train", options);
-        var test = Slice(tasks, (int)options.TrainSize, (int)options.TestSize, "test", options);
+        progress?.Report(new PrepareProgress("read", tasks.Count, tasks.Count));
+        var train = Slice(tasks, 0, (int)options.TrainSize, "train", options, progress);
+        var test = Slice(tasks, (int)options.TrainSize, (int)options.TestSize, "test", options, progress);
 
         await using var outputs = new AtomicFileSet();
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
@@ -49,7 +55,9 @@ public static class PrepareJob
     private static string DisplayName(PrepareOptions options)
         => options.InputDisplayName ?? string.Join(", ", options.InputPaths);
 
-    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, CancellationToken cancellationToken)
+    private const int ProgressEvery = 16_384;
+
+    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
     {
         var inputs = new List<PreparedInput>();
         foreach (var path in options.InputPaths)
@@ -57,7 +65,10 @@ public static class PrepareJob
             var format = TaskReader.ResolveFormat(path, options.InputFormat);
             var before = tasks.Count;
             await foreach (var task in TaskReader.ReadAsync(path, format, cancellationToken))
+            {
                 tasks.Add(task);
+                if (tasks.Count % ProgressEvery == 0) progress?.Report(new PrepareProgress("read", tasks.Count, null));
+            }
             var sha = options.ComputeHashes && path != "-" ? await HashFileAsync(path, cancellationToken) : null;
             inputs.Add(new PreparedInput(path, format, tasks.Count - before, sha));
         }
@@ -70,13 +81,15 @@ public static class PrepareJob
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, int start, int count, string split, PrepareOptions options)
+    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, int start, int count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress)
     {
         for (var index = 0; index < count; index++)
         {
             var task = tasks[start + index];
             yield return new PreparedRow(task, options.Template.Render(task), split, index);
+            if ((index + 1) % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index + 1, count));
         }
+        progress?.Report(new PrepareProgress(split, count, count));
     }
 
     private static async Task<PreparedOutput> WriteSplitAsync(
