@@ -65,7 +65,7 @@ internal sealed class JsonTaskReader
             while (batch.Count < BatchSize)
             {
                 if (!reader.Read())
-                    throw new JsonException("The array is not closed.", null, null, null);
+                    throw new JsonException("The array is not closed.", null, LineAt(_document.Length) - 1, null);
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
                     reader.Read(); // throws when anything but white space follows the array
