@@ -33,7 +33,7 @@ internal sealed class CsvTaskReader
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
         };
-        using var text = new StreamReader(peeked, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        using var text = new StreamReader(peeked, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024 * 1024);
         using var parser = new CsvParser(text, config);
         var reader = new CsvTaskReader(sourcePath);
         if (!await reader.NextAsync(parser).ConfigureAwait(false))

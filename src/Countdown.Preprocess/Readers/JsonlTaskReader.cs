@@ -4,10 +4,10 @@ using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Readers;
 
-/// <summary>Reads JSON Lines: one task object per line, blank lines skipped, in blocks of about 64 KB.</summary>
+/// <summary>Reads JSON Lines: one task object per line, blank lines skipped, in blocks of 1 MB (fewer thread-pool hops per file).</summary>
 internal sealed class JsonlTaskReader
 {
-    private const int BlockSize = 64 * 1024;
+    private const int BlockSize = 1024 * 1024;
     private readonly string _sourcePath;
     private readonly JsonRecordParser _parser = new();
     private long _lineNumber;

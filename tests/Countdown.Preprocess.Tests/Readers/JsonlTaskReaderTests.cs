@@ -41,7 +41,7 @@ public sealed class JsonlTaskReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_LinesLongerThanTheBlock_AreReadWhole()
     {
-        var numbers = Enumerable.Range(1, 30_000).Select(n => (long)n).ToArray();
+        var numbers = Enumerable.Range(1, 250_000).Select(n => (long)n).ToArray();
         var text = new StringBuilder();
         for (int i = 0; i < 3; i++)
             text.Append("{\"target\": ").Append(i).Append(", \"nums\": [").AppendJoin(", ", numbers).Append("]}\n");
@@ -176,6 +176,6 @@ public sealed class JsonlTaskReaderTests : IDisposable
             }
         });
 
-        Assert.InRange(seen, 1, 10_000);
+        Assert.InRange(seen, 1, 49_999);
     }
 }
