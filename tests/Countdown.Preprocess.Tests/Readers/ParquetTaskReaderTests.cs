@@ -239,6 +239,18 @@ public sealed class ParquetTaskReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_DataPageV2Lists_ThrowsNamingTheUnsupportedFeature()
+    {
+        string path = _files.PathOf("v2.parquet");
+        PyarrowLayoutFiles.WriteRawTasks(path, Sample, new PyarrowLayoutOptions { DataPageVersion = ParquetDataPageVersion.V2 });
+
+        var error = await ReadersTestFiles.ReadFailsAsync<InputFileException>(path);
+
+        Assert.StartsWith($"Column 'nums/list/element' in row group 0 of '{path}' uses a Parquet feature this reader lacks (", error.Message);
+        Assert.EndsWith("); write the file again with pyarrow's defaults (data page version 1.0).", error.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_ZeroRows_ThrowsHoldsNoRecords()
     {
         string path = _files.PathOf("empty.parquet");
