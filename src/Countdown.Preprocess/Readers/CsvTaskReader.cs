@@ -33,7 +33,7 @@ internal sealed class CsvTaskReader
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
         };
-        using var text = new StreamReader(peeked, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        using var text = new StreamReader(peeked, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1024 * 1024);
         using var parser = new CsvParser(text, config);
         var reader = new CsvTaskReader(sourcePath);
         if (!await reader.NextAsync(parser).ConfigureAwait(false))
@@ -71,8 +71,7 @@ internal sealed class CsvTaskReader
         }
         catch (CsvHelperException ex)
         {
-            var at = RecordLocation.Line(_sourcePath, Math.Max(1, parser.RawRow));
-            throw TaskRecordValidator.Malformed(at, "is not valid CSV (a quote out of place?)", "quote fields that hold the delimiter and double any quote inside them", ex);
+            throw NotCsv(RecordLocation.Line(_sourcePath, Math.Max(1, parser.RawRow)), ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -82,7 +81,15 @@ internal sealed class CsvTaskReader
 
     private void ReadHeader(CsvParser parser)
     {
-        string[] header = parser.Record ?? [];
+        string[] header;
+        try
+        {
+            header = parser.Record ?? [];
+        }
+        catch (CsvHelperException ex)
+        {
+            throw NotCsv(RecordLocation.Line(_sourcePath, Math.Max(1, parser.RawRow)), ex);
+        }
         _targetColumn = Array.FindIndex(header, name => name.Trim() == TaskRecordValidator.Target);
         _numsColumn = Array.FindIndex(header, name => name.Trim() == TaskRecordValidator.Nums);
         string? missing = _targetColumn < 0 ? TaskRecordValidator.Target : _numsColumn < 0 ? TaskRecordValidator.Nums : null;
@@ -100,10 +107,24 @@ internal sealed class CsvTaskReader
         var at = RecordLocation.Line(_sourcePath, parser.RawRow, rowIndex);
         if (parser.Count <= Math.Max(_targetColumn, _numsColumn))
             throw TaskRecordValidator.Missing(at, parser.Count <= _targetColumn ? TaskRecordValidator.Target : TaskRecordValidator.Nums);
-        ReadOnlySpan<char> target = parser[_targetColumn].AsSpan().Trim();
+        string targetCell, numsCell;
+        try
+        {
+            // CsvHelper reports bad quoting when a field is taken, not when the row is read.
+            targetCell = parser[_targetColumn];
+            numsCell = parser[_numsColumn];
+        }
+        catch (CsvHelperException ex)
+        {
+            throw NotCsv(at, ex);
+        }
+        ReadOnlySpan<char> target = targetCell.AsSpan().Trim();
         if (target.IsEmpty)
             throw TaskRecordValidator.Missing(at, TaskRecordValidator.Target);
         long value = IntegerText.Parse(target, at, TaskRecordValidator.Target);
-        return new CountdownTask(value, _nums.Parse(parser[_numsColumn], at));
+        return new CountdownTask(value, _nums.Parse(numsCell, at));
     }
+
+    private static TaskDataException NotCsv(in RecordLocation at, CsvHelperException ex)
+        => TaskRecordValidator.Malformed(at, "is not valid CSV (a quote out of place?)", "quote fields that hold the delimiter and double any quote inside them", ex);
 }

@@ -18,6 +18,8 @@ internal sealed class JsonTaskReader
     private long _index;
     private long _lineNumber = 1;
     private int _lineCountedTo;
+    private int _elementStart;
+    private long _elementLine;
 
     private JsonTaskReader(string sourcePath, byte[] document)
     {
@@ -63,32 +65,56 @@ internal sealed class JsonTaskReader
             while (batch.Count < BatchSize)
             {
                 if (!reader.Read())
-                    throw new JsonException("The array is not closed.", null, null, null);
+                    throw new JsonException("The array is not closed.", null, LineAt(_document.Length) - 1, null);
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
                     reader.Read(); // throws when anything but white space follows the array
                     Done = true;
                     break;
                 }
-                var at = RecordLocation.ArrayElement(_sourcePath, _index, LineAt(_offset + (int)reader.TokenStartIndex));
+                _elementStart = _offset + (int)reader.TokenStartIndex;
+                _elementLine = LineAt(_elementStart);
+                var at = RecordLocation.ArrayElement(_sourcePath, _index, _elementLine);
                 if (reader.TokenType != JsonTokenType.StartObject)
                     throw TaskRecordValidator.Malformed(at, "is not a JSON object", "the array must hold objects such as {\"nums\": [95, 11, 56], \"target\": 28}");
                 batch.Add(_parser.ReadObject(ref reader, at));
                 _index++;
             }
         }
+        catch (TaskDataException) when (ElementSyntaxError() is { } syntax)
+        {
+            // A broken element can look like a bad field before the reader reaches the break: report the break.
+            throw NotValidJson(_elementLine + (syntax.LineNumber ?? 0), syntax);
+        }
         catch (JsonException ex)
         {
-            // The reader state carries the line count across batches, so the exception's line is from the document start.
-            long line = (ex.LineNumber ?? 0) + 1;
-            throw new TaskDataException(
-                $"{InputFiles.DescribeAtStart(_sourcePath)} is not valid JSON near line {line} (array element {_index}); fix that element or write one object per line as JSON Lines.",
-                _sourcePath, line, _index, null, ex);
+            // The reader state carries the line count across batches, so the line is counted from the document start.
+            throw NotValidJson((ex.LineNumber ?? 0) + 1, ex);
         }
         _state = reader.CurrentState;
         _offset += (int)reader.BytesConsumed;
         return batch;
     }
+
+    /// <summary>The syntax error inside the element being read, or null when the element is well-formed JSON.</summary>
+    private JsonException? ElementSyntaxError()
+    {
+        var element = new Utf8JsonReader(_document.AsSpan(_elementStart));
+        try
+        {
+            element.Read();
+            element.Skip();
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex;
+        }
+    }
+
+    private TaskDataException NotValidJson(long line, JsonException ex) => new(
+        $"{InputFiles.DescribeAtStart(_sourcePath)} is not valid JSON near line {line} (array element {_index}); fix that element or write one object per line as JSON Lines.",
+        _sourcePath, line, _index, null, ex);
 
     /// <summary>The 1-based line of byte <paramref name="position"/>; positions only move forward, so counting is incremental.</summary>
     private long LineAt(int position)

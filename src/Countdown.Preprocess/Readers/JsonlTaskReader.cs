@@ -4,10 +4,10 @@ using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Readers;
 
-/// <summary>Reads JSON Lines: one task object per line, blank lines skipped, in blocks of about 64 KB.</summary>
+/// <summary>Reads JSON Lines: one task object per line, blank lines skipped, in blocks of 1 MB (fewer thread-pool hops per file).</summary>
 internal sealed class JsonlTaskReader
 {
-    private const int BlockSize = 64 * 1024;
+    private const int BlockSize = 1024 * 1024;
     private readonly string _sourcePath;
     private readonly JsonRecordParser _parser = new();
     private long _lineNumber;
@@ -87,9 +87,17 @@ internal sealed class JsonlTaskReader
             batch.Add(_parser.ReadObject(ref reader, at));
             reader.Read(); // throws when anything but white space follows the object
         }
+        catch (TaskDataException) when (JsonSyntax.FindError(line) is { } syntax)
+        {
+            // A broken line can look like a bad field before the reader reaches the break: report the break.
+            throw Malformed(at, indent, syntax);
+        }
         catch (JsonException ex)
         {
-            throw TaskRecordValidator.Malformed(at, $"is not valid JSON (at byte {indent + (ex.BytePositionInLine ?? 0) + 1})", "fix or remove that line", ex);
+            throw Malformed(at, indent, ex);
         }
     }
+
+    private static TaskDataException Malformed(in RecordLocation at, int indent, JsonException ex)
+        => TaskRecordValidator.Malformed(at, $"is not valid JSON (at byte {indent + (ex.BytePositionInLine ?? 0) + 1})", "fix or remove that line", ex);
 }

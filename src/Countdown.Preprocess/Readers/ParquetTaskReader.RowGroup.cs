@@ -69,6 +69,13 @@ internal sealed partial class ParquetTaskReader
                     _values[i] = _narrowValues[i];
             }
         }
+        catch (Exception ex) when (ex is NotImplementedException or NotSupportedException)
+        {
+            // e.g. Parquet.Net 6.1 cannot read list columns from data page v2, which pyarrow writes only on request.
+            throw new InputFileException(
+                $"Column '{field.Path}' in row group {group} of {InputFiles.Describe(_sourcePath)} uses a Parquet feature this reader lacks ({InputFiles.Clause(ex.Message)}); write the file again with pyarrow's defaults (data page version 1.0).",
+                _sourcePath, ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw Corrupt(group, $"column '{field.Path}' cannot be decoded: {InputFiles.Clause(ex.Message)}", ex);

@@ -44,14 +44,29 @@ public static class TaskReader
     {
         TaskInputFormat resolved = ResolveFormat(path, format);
         await using Stream stream = InputFiles.OpenRead(path);
-        await foreach (var task in ReadAsync(stream, path, resolved, cancellationToken).ConfigureAwait(false))
-            yield return task;
+        // Batches are flattened here rather than through the stream overload: one iterator step per task, not two.
+        await foreach (var batch in ReadCheckedBatchesAsync(stream, path, resolved, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var task in batch)
+                yield return task;
+        }
     }
 
     /// <summary>Streams the tasks of an open <paramref name="stream"/>, named <paramref name="sourcePath"/> in messages; the stream is left open.</summary>
     /// <remarks>With <see cref="TaskInputFormat.Auto"/> the content decides: <c>PAR1</c> is Parquet, '[' JSON, '{' JSON Lines, anything else CSV.</remarks>
     internal static async IAsyncEnumerable<CountdownTask> ReadAsync(
         Stream stream, string sourcePath, TaskInputFormat format, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var batch in ReadCheckedBatchesAsync(stream, sourcePath, format, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var task in batch)
+                yield return task;
+        }
+    }
+
+    /// <summary>The batches of the format's reader, after sniffing <see cref="TaskInputFormat.Auto"/>; throws at the end when there were no records.</summary>
+    private static async IAsyncEnumerable<List<CountdownTask>> ReadCheckedBatchesAsync(
+        Stream stream, string sourcePath, TaskInputFormat format, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (format == TaskInputFormat.Auto)
         {
@@ -62,11 +77,8 @@ public static class TaskReader
         long count = 0;
         await foreach (var batch in ReadBatchesAsync(stream, sourcePath, format, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var task in batch)
-            {
-                count++;
-                yield return task;
-            }
+            count += batch.Count;
+            yield return batch;
         }
         if (count == 0)
         {

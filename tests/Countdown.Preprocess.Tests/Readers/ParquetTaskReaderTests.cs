@@ -220,6 +220,37 @@ public sealed class ParquetTaskReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_CorruptPageHeader_ThrowsNamingRowGroupAndColumn()
+    {
+        string source = _files.PathOf("whole.parquet");
+        PyarrowLayoutFiles.WriteRawTasks(source, Sample);
+        long targetChunkSize;
+        using (var check = new ParquetFileReader(source))
+        using (var rowGroup = check.RowGroup(0))
+            targetChunkSize = rowGroup.MetaData.GetColumnChunkMetaData(0).TotalCompressedSize;
+        byte[] bytes = File.ReadAllBytes(source);
+        Array.Fill(bytes, (byte)0xFF, 4, (int)targetChunkSize); // the first column chunk starts right after 'PAR1'
+        string path = _files.WriteBytes("bad-page.parquet", bytes);
+
+        var error = await ReadersTestFiles.ReadFailsAsync<InputFileException>(path);
+
+        Assert.StartsWith($"Row group 0 of '{path}' is corrupt (column 'target' cannot be decoded: ", error.Message);
+        Assert.EndsWith("); download or write the file again.", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DataPageV2Lists_ThrowsNamingTheUnsupportedFeature()
+    {
+        string path = _files.PathOf("v2.parquet");
+        PyarrowLayoutFiles.WriteRawTasks(path, Sample, new PyarrowLayoutOptions { DataPageVersion = ParquetDataPageVersion.V2 });
+
+        var error = await ReadersTestFiles.ReadFailsAsync<InputFileException>(path);
+
+        Assert.StartsWith($"Column 'nums/list/element' in row group 0 of '{path}' uses a Parquet feature this reader lacks (", error.Message);
+        Assert.EndsWith("); write the file again with pyarrow's defaults (data page version 1.0).", error.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_ZeroRows_ThrowsHoldsNoRecords()
     {
         string path = _files.PathOf("empty.parquet");

@@ -24,6 +24,9 @@ public sealed record PyarrowLayoutOptions
     /// <summary>Dictionary-encode the pages, as pyarrow does by default.</summary>
     public bool Dictionary { get; init; } = true;
 
+    /// <summary>The data page version; pyarrow writes version 1 unless told otherwise.</summary>
+    public ParquetDataPageVersion DataPageVersion { get; init; } = ParquetDataPageVersion.V1;
+
     /// <summary>Put <c>nums</c> before <c>target</c>.</summary>
     public bool NumsFirst { get; init; }
 
@@ -58,7 +61,7 @@ public static class PyarrowLayoutFiles
         var columns = ColumnOrder(options);
         using var properties = new WriterPropertiesBuilder()
             .Compression(Compression.Snappy)
-            .DataPageVersion(ParquetDataPageVersion.V1)
+            .DataPageVersion(options.DataPageVersion)
             .DataPagesize(options.DataPageSize)
             .DictionaryPagesizeLimit(options.DictionaryPageSizeLimit);
         if (options.Dictionary)
