@@ -28,10 +28,7 @@ public static class VerlParquetWriter
 
         var schema = VerlParquetSchema.Create(options);
         var writer = await ParquetWriter.CreateAsync(schema.Schema, destination, ToParquetOptions(schema, options.Compression), cancellationToken: cancellationToken);
-        writer.CustomMetadata = new Dictionary<string, string>
-        {
-            [HuggingFaceFeatures.Key] = HuggingFaceFeatures.Json(options.IncludeSolution),
-        };
+        writer.CustomMetadata = Metadata(options.IncludeSolution);
 
         long written = await WriteRowGroupsAsync(writer, schema, rows, options.RowGroupSize, cancellationToken);
 
@@ -77,6 +74,15 @@ public static class VerlParquetWriter
             // On failure, let a running flush finish before the caller deletes or reuses the stream; its own error, if any, is secondary.
             await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>The file's key-value metadata as <c>datasets</c> writes it: <c>huggingface</c>, then <c>ARROW:schema</c> (which embeds it).</summary>
+    private static Dictionary<string, string> Metadata(bool includeSolution)
+    {
+        KeyValuePair<string, string>[] schemaMetadata = [new(HuggingFaceFeatures.Key, HuggingFaceFeatures.Json(includeSolution))];
+        var metadata = new Dictionary<string, string>(schemaMetadata);
+        metadata.Add(ArrowSchemaMessage.Key, ArrowSchemaMessage.Base64(includeSolution, schemaMetadata));
+        return metadata;
     }
 
     /// <summary>Maps the codec to Parquet.Net options, with an explicit level and dictionary pages for the repetitive string columns.</summary>
