@@ -212,6 +212,19 @@ public sealed class VerlParquetWriterTests : IDisposable
         Assert.Equal(25, reader.FileMetaData.NumRows);
     }
 
+    [Fact]
+    public async Task WriteAsync_HugeRowGroupSize_WritesOneGroupWithoutAllocatingForIt()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => ParquetWriterTestFiles.Row(i, [i], PromptTemplates.Chat, index: i));
+
+        var (path, written) = await _files.WriteAsync(rows, new VerlParquetOptions { RowGroupSize = int.MaxValue });
+        using var reader = new ParquetFileReader(path);
+
+        Assert.Equal(20_000, written);
+        Assert.Equal(1, reader.FileMetaData.NumRowGroups);
+        Assert.Equal(20_000, reader.FileMetaData.NumRows);
+    }
+
     [Theory]
     [InlineData(ParquetCodec.Snappy)]
     [InlineData(ParquetCodec.Zstd)]
