@@ -32,8 +32,8 @@ internal sealed partial class RowGroupBuffer
     public RowGroupBuffer(VerlParquetSchema schema, int rowGroupSize)
     {
         _schema = schema;
-        // Rows usually hold 3-4 numbers and 1-2 messages; the buffers grow if not.
-        int rows = rowGroupSize, lists = rowGroupSize * 4, messages = rowGroupSize * 2;
+        // Rows usually hold 3-4 numbers and 1-2 messages; the buffers grow as needed, so a huge group size costs nothing up front.
+        int rows = Math.Min(rowGroupSize, 16_384), lists = rows * 4, messages = rows * 2;
         _targets = new(rows);
         _numbers = new(lists);
         _numsDefinitions = new(lists);
@@ -49,7 +49,7 @@ internal sealed partial class RowGroupBuffer
         _solutionDefinitions = new(schema.IncludeSolution ? rows : 1);
         _splits = new(rows);
         _splitDefinitions = new(rows);
-        _constants = new ConstantColumns(rowGroupSize);
+        _constants = new ConstantColumns(rows);
     }
 
     /// <summary>Gets the number of rows buffered since the last flush.</summary>

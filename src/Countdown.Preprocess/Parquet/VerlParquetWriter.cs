@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
 using Parquet;
@@ -6,7 +5,7 @@ using Parquet;
 namespace Countdown.Preprocess.Parquet;
 
 /// <summary>Writes prepared rows as the Parquet file veRL reads: TinyZero's layout, as Hugging Face <c>datasets</c> writes it.</summary>
-public static class VerlParquetWriter
+public static partial class VerlParquetWriter
 {
     /// <summary>Writes all rows to <paramref name="destination"/>, one row group per <see cref="VerlParquetOptions.RowGroupSize"/> rows, and returns how many it wrote.</summary>
     /// <remarks>
@@ -28,10 +27,7 @@ public static class VerlParquetWriter
 
         var schema = VerlParquetSchema.Create(options);
         var writer = await ParquetWriter.CreateAsync(schema.Schema, destination, ToParquetOptions(schema, options.Compression), cancellationToken: cancellationToken);
-        writer.CustomMetadata = new Dictionary<string, string>
-        {
-            [HuggingFaceFeatures.Key] = HuggingFaceFeatures.Json(options.IncludeSolution),
-        };
+        writer.CustomMetadata = Metadata(options.IncludeSolution);
 
         long written = await WriteRowGroupsAsync(writer, schema, rows, options.RowGroupSize, cancellationToken);
 
@@ -77,29 +73,5 @@ public static class VerlParquetWriter
             // On failure, let a running flush finish before the caller deletes or reuses the stream; its own error, if any, is secondary.
             await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-    }
-
-    /// <summary>Maps the codec to Parquet.Net options, with an explicit level and dictionary pages for the repetitive string columns.</summary>
-    internal static ParquetOptions ToParquetOptions(VerlParquetSchema schema, ParquetCodec codec)
-    {
-        var options = new ParquetOptions
-        {
-            CompressionMethod = codec switch
-            {
-                ParquetCodec.Snappy => CompressionMethod.Snappy,
-                ParquetCodec.Zstd => CompressionMethod.Zstd,
-                ParquetCodec.Gzip => CompressionMethod.Gzip,
-                ParquetCodec.None => CompressionMethod.None,
-                _ => throw new UsageException($"Compression '{codec}' is not supported; use snappy, zstd, gzip or none."),
-            },
-            // 6.1.0 defaults to SmallestSize, which makes Zstd about 60 times slower.
-            CompressionLevel = CompressionLevel.Fastest,
-        };
-        foreach (var field in schema.DictionaryEncoded)
-        {
-            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
-        }
-
-        return options;
     }
 }

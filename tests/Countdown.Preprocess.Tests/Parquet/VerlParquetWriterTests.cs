@@ -82,6 +82,34 @@ public sealed class VerlParquetWriterTests : IDisposable
         Assert.Equal(HuggingFaceJson, reader.Schema.Metadata["huggingface"]);
     }
 
+    [Theory]
+    [InlineData(false, "extra_info: struct<index: int64, split: string>")]
+    [InlineData(true, "extra_info: struct<index: int64, solution: string, split: string>")]
+    public async Task WriteAsync_ArrowSchemaMetadata_DecodesToTheSchemaDatasetsWritesFrom(bool includeSolution, string extraInfo)
+    {
+        var expected = $"""
+            target: int64
+            nums: list<item: int64>
+            data_source: string
+            prompt: list<item: struct<content: string, role: string>>
+            ability: string
+            reward_model: struct<ground_truth: struct<numbers: list<item: int64>, target: int64>, style: string>
+            {extraInfo}
+            """;
+        var (path, _) = await _files.WriteAsync([ParquetWriterTestFiles.Row(28, [95, 11, 56], PromptTemplates.Base)], new VerlParquetOptions { IncludeSolution = includeSolution });
+        using var parquet = new ParquetFileReader(path);
+        var metadata = parquet.FileMetaData.KeyValueMetadata;
+
+        // Decoded by Apache.Arrow (C#); Arrow C++ also verifies it whenever its FileReader opens one of our files.
+        var message = Convert.FromBase64String(metadata["ARROW:schema"]);
+        using var arrow = new Apache.Arrow.Ipc.ArrowStreamReader(new MemoryStream(message));
+
+        Assert.Equal(["huggingface", "ARROW:schema"], metadata.Keys);
+        Assert.Equal(expected, ParquetWriterTestFiles.ArrowSchemaText(arrow.Schema));
+        Assert.Equal(metadata["huggingface"], Assert.Single(arrow.Schema.Metadata, kv => kv.Key == "huggingface").Value);
+        Assert.Single(arrow.Schema.Metadata);
+    }
+
     [Fact]
     public async Task WriteAsync_HuggingFaceMetadata_IsValidJsonWithOneFeaturePerColumnInOrder()
     {
@@ -182,6 +210,19 @@ public sealed class VerlParquetWriterTests : IDisposable
         Assert.Equal(25, written);
         Assert.Equal([10L, 10L, 5L], sizes);
         Assert.Equal(25, reader.FileMetaData.NumRows);
+    }
+
+    [Fact]
+    public async Task WriteAsync_HugeRowGroupSize_WritesOneGroupWithoutAllocatingForIt()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => ParquetWriterTestFiles.Row(i, [i], PromptTemplates.Chat, index: i));
+
+        var (path, written) = await _files.WriteAsync(rows, new VerlParquetOptions { RowGroupSize = int.MaxValue });
+        using var reader = new ParquetFileReader(path);
+
+        Assert.Equal(20_000, written);
+        Assert.Equal(1, reader.FileMetaData.NumRowGroups);
+        Assert.Equal(20_000, reader.FileMetaData.NumRows);
     }
 
     [Theory]
