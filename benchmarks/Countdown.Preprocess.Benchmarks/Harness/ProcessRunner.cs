@@ -49,7 +49,15 @@ internal static class ProcessRunner
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var polled = timeFile is null ? PollPeakAsync(process) : Task.FromResult<long?>(null);
-            await process.WaitForExitAsync(cancellationToken);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
             clock.Stop();
 
             var (peak, cpu) = timeFile is null ? (await polled, null) : ReadGnuTime(timeFile);
