@@ -1,3 +1,12 @@
-// The benchmark harness lands with the prepare pipeline; see README "Benchmark".
-Console.Error.WriteLine("No benchmarks yet.");
-return 0;
+using System.CommandLine;
+using Countdown.Preprocess.Benchmarks.Commands;
+
+// Each measured run is a child process (ours: the CLI; DuckDB: this harness in `duckdb-child` mode),
+// so both sides pay a .NET process start. See README "Benchmark". One line per benchmark; a new one
+// (e.g. SolverCommand, ScoreCommand) is a BenchmarkCommand in Commands/ built like TimeCliCommand.
+var root = new RootCommand("Benchmarks for countdown-preprocess: wall time and peak memory of whole CLI runs, side by side with DuckDB.");
+root.Subcommands.Add(new PrepareVsDuckDbCommand());
+root.Subcommands.Add(new CodecsCommand());
+root.Subcommands.Add(new TimeCliCommand());
+root.Subcommands.Add(new DuckDbChildCommand());
+return await root.Parse(args).InvokeAsync();

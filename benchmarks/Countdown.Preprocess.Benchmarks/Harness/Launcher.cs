@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace Countdown.Preprocess.Benchmarks.Harness;
+
+/// <summary>Builds child command lines so both sides start the same way: <c>dotnet some.dll ...</c> (or an apphost).</summary>
+internal static class Launcher
+{
+    /// <summary>The <c>dotnet</c> host that runs framework-dependent assemblies.</summary>
+    public static string DotnetHost { get; } = FindDotnetHost();
+
+    /// <summary>The CLI, built with <c>dotnet build -c Release</c>, where a fresh clone puts it.</summary>
+    public static string DefaultCliPath
+        => Path.Combine(RepositoryPaths.Root, "src", "Countdown.Preprocess.Cli", "bin", "Release", "net10.0", "countdown-preprocess.dll");
+
+    /// <summary>Runs the CLI at <paramref name="cliPath"/> (a <c>.dll</c> through <c>dotnet</c>, else an executable) with <paramref name="arguments"/>.</summary>
+    public static ChildCommand Cli(string cliPath, IEnumerable<string> arguments)
+        => Assembly(cliPath, arguments);
+
+    /// <summary>Runs this harness again, in a child mode such as <c>duckdb-child</c>.</summary>
+    public static ChildCommand Self(IEnumerable<string> arguments)
+        => Assembly(typeof(Launcher).Assembly.Location, arguments);
+
+    private static ChildCommand Assembly(string path, IEnumerable<string> arguments)
+    {
+        var full = Path.GetFullPath(path);
+        return full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ChildCommand(DotnetHost, [full, .. arguments])
+            : new ChildCommand(full, [.. arguments]);
+    }
+
+    private static string FindDotnetHost()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        if (Path.GetFileName(Environment.ProcessPath) == name) return Environment.ProcessPath!;
+        // The shared runtime lives at <root>/shared/Microsoft.NETCore.App/<version>/; the host sits in <root>.
+        var runtime = RuntimeEnvironment.GetRuntimeDirectory().TrimEnd(Path.DirectorySeparatorChar);
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var beside = Path.Combine(root, name);
+        return File.Exists(beside) ? beside : name;
+    }
+}
