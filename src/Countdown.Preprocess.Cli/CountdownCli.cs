@@ -12,6 +12,7 @@ internal static class CountdownCli
         GlobalOptions.AddTo(root);
         // One line per command; keep in the order help lists them.
         root.Subcommands.Add(new InspectCommand(console));
+        root.Subcommands.Add(new ValidateCommand(console));
         return root;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Countdown.Preprocess.Inspection;
 
 /// <summary>A leaf column whose defined values are of the physical CLR type <typeparamref name="T"/>.</summary>
@@ -10,12 +12,10 @@ internal sealed class ParquetLeafColumn<T>(T[] values, int[] definitionLevels, i
         var value = values[index];
         // Free large strings as rows are consumed; a row group of prompts is hundreds of megabytes otherwise.
         values[index] = default;
-        return value switch
-        {
-            ReadOnlyMemory<char> chars => new string(chars.Span),
-            ReadOnlyMemory<byte> bytes => bytes.ToArray(),
-            Half half => (double)half,
-            _ => value,
-        };
+        // typeof(T) tests fold away per instantiation, so strings are not boxed on the way.
+        if (typeof(T) == typeof(ReadOnlyMemory<char>)) return new string(Unsafe.As<T, ReadOnlyMemory<char>>(ref value).Span);
+        if (typeof(T) == typeof(ReadOnlyMemory<byte>)) return Unsafe.As<T, ReadOnlyMemory<byte>>(ref value).ToArray();
+        if (typeof(T) == typeof(Half)) return (double)Unsafe.As<T, Half>(ref value);
+        return value;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class ParquetRecordAssembler(ParquetSchemaNode root, IReadOnlyLi
 
     private object? ReadField(ParquetSchemaNode node)
     {
-        if (node.Repetition == FieldRepetitionType.REPEATED) return ReadRepeated(node, () => ReadContent(node));
+        if (node.Repetition == FieldRepetitionType.REPEATED) return ReadRepeated(node, Occurrence.Content);
         if (node.Repetition == FieldRepetitionType.OPTIONAL && leaves[node.FirstLeaf].CurrentDefinition < node.DefinitionLevel)
         {
             SkipAbsent(node);
@@ -38,12 +38,9 @@ internal sealed class ParquetRecordAssembler(ParquetSchemaNode root, IReadOnlyLi
                 return leaves[node.FirstLeaf].Take();
             case ParquetNodeKind.List:
                 var repeated = node.Children[0];
-                return node.ElementIsRepeatedNode
-                    ? ReadRepeated(repeated, () => ReadContent(repeated))
-                    : ReadRepeated(repeated, () => ReadField(repeated.Children[0]));
+                return ReadRepeated(repeated, node.ElementIsRepeatedNode ? Occurrence.Content : Occurrence.OnlyChild);
             case ParquetNodeKind.Map:
-                var entry = node.Children[0];
-                var entries = ReadRepeated(entry, () => new KeyValuePair<object?, object?>(ReadField(entry.Children[0]), ReadField(entry.Children[1])));
+                var entries = ReadRepeated(node.Children[0], Occurrence.KeyValue);
                 return new MapValue(entries.Cast<KeyValuePair<object?, object?>>().ToArray());
             default:
                 var fields = new KeyValuePair<string, object?>[node.Children.Count];
@@ -53,7 +50,17 @@ internal sealed class ParquetRecordAssembler(ParquetSchemaNode root, IReadOnlyLi
         }
     }
 
-    private object?[] ReadRepeated(ParquetSchemaNode repeated, Func<object?> readOne)
+    private enum Occurrence { Content, OnlyChild, KeyValue }
+
+    private object? ReadOccurrence(ParquetSchemaNode repeated, Occurrence occurrence) => occurrence switch
+    {
+        Occurrence.Content => ReadContent(repeated),
+        Occurrence.OnlyChild => ReadField(repeated.Children[0]),
+        _ => new KeyValuePair<object?, object?>(ReadField(repeated.Children[0]), ReadField(repeated.Children[1])),
+    };
+
+    /// <summary>Reads every occurrence of a repeated node within its parent: a list (empty when the first entry says so).</summary>
+    private object?[] ReadRepeated(ParquetSchemaNode repeated, Occurrence occurrence)
     {
         var first = leaves[repeated.FirstLeaf];
         if (first.CurrentDefinition < repeated.DefinitionLevel)
@@ -61,8 +68,8 @@ internal sealed class ParquetRecordAssembler(ParquetSchemaNode root, IReadOnlyLi
             SkipAbsent(repeated);
             return [];
         }
-        var items = new List<object?>();
-        do items.Add(readOne());
+        var items = new List<object?>(4);
+        do items.Add(ReadOccurrence(repeated, occurrence));
         while (first.HasMore && first.CurrentRepetition == repeated.RepetitionLevel);
         return items.ToArray();
     }
