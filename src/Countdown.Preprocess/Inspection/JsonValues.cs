@@ -11,7 +11,7 @@ internal static class JsonValues
             .Select(p => new KeyValuePair<string, object?>(p.Name, ToValue(p.Value))).ToArray()),
         JsonValueKind.Array => element.EnumerateArray().Select(ToValue).ToArray(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var integer) ? (object)integer : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
