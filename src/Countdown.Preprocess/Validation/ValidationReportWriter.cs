@@ -18,7 +18,7 @@ public static class ValidationReportWriter
         ArgumentNullException.ThrowIfNull(report);
         foreach (var file in report.Files)
         {
-            var templates = file.TemplateRows.Count == 0 ? "" : ", template " + string.Join(", ", file.TemplateRows.Select(t => $"{t.Key} ({Count(t.Value)} rows)"));
+            var templates = file.TemplateRows.Count == 0 ? "" : ", template " + string.Join(", ", file.TemplateRows.Select(t => $"{t.Key} ({Plural(t.Value, "row")})"));
             var split = file.Split is null ? "" : $", split {file.Split}";
             writer.WriteLine($"{file.Path}: {Plural(file.RowCount, "row")}{split}{templates}: {Tally(file.ErrorCount, file.WarningCount)}");
             foreach (var summary in file.Violations)
