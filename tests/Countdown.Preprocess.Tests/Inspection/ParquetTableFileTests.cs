@@ -2,6 +2,8 @@ using Apache.Arrow;
 using Countdown.Preprocess.Inspection;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Tests.Support;
+using ParquetSharp;
+using ParquetSharp.Schema;
 using static Countdown.Preprocess.Tests.Support.InspectionTestFiles;
 
 namespace Countdown.Preprocess.Tests.Inspection;
@@ -72,6 +74,41 @@ public sealed class ParquetTableFileTests
 
         Assert.Equal([2L, 2L], (await file.DescribeAsync()).Parquet!.RowGroupRowCounts);
         Assert.Equal(NestedRows.Skip(firstExpected).Take((int)count), rows.Select(RowJson.Format));
+    }
+
+    [Fact]
+    public async Task ReadRowsAsync_LegacyTwoLevelAndUnannotatedRepeatedFields_ReadAsLists()
+    {
+        using var folder = new ValidationTempFolder();
+        var path = folder.File("legacy.parquet");
+        // optional group legacy (LIST) { repeated int64 item; }  and  repeated int64 implicit;
+        using (var schema = new GroupNode("schema", Repetition.Required,
+        [
+            new GroupNode("legacy", Repetition.Optional, [new PrimitiveNode("item", Repetition.Repeated, LogicalType.None(), PhysicalType.Int64)], LogicalType.List()),
+            new PrimitiveNode("implicit", Repetition.Repeated, LogicalType.None(), PhysicalType.Int64),
+        ]))
+        using (var properties = new WriterPropertiesBuilder().Build())
+        using (var writer = new ParquetFileWriter(path, schema, properties))
+        {
+            using var group = writer.AppendRowGroup();
+            using (var legacy = (ColumnWriter<long>)group.NextColumn())
+                legacy.WriteBatch(4, [2, 2, 0, 1], [0, 1, 0, 0], [1, 2]);
+            using (var repeated = (ColumnWriter<long>)group.NextColumn())
+                repeated.WriteBatch(4, [1, 0, 1, 1], [0, 0, 0, 1], [5, 6, 7]);
+            writer.Close();
+        }
+
+        await using var file = await TableFile.OpenAsync(path);
+        var description = await file.DescribeAsync();
+        var rows = await ReadAll(file, 0, 10);
+
+        Assert.Equal(["legacy: list<item: int64 not null>", "implicit: list<implicit: int64 not null> not null"], description.Fields.Select(f => f.ToString()));
+        Assert.Equal(
+        [
+            "{\"legacy\":[1,2],\"implicit\":[5]}",
+            "{\"legacy\":null,\"implicit\":[]}",
+            "{\"legacy\":[],\"implicit\":[6,7]}",
+        ], rows.Select(RowJson.Format));
     }
 
     [Fact]
