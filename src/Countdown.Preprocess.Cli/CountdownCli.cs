@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Countdown.Preprocess.Cli.Commands;
 
 namespace Countdown.Preprocess.Cli;
 
@@ -11,6 +12,8 @@ internal static class CountdownCli
         GlobalOptions.AddTo(root);
         // One line per command; keep in the order help lists them.
         root.Subcommands.Add(new Commands.PrepareCommand(console));
+        root.Subcommands.Add(new InspectCommand(console));
+        root.Subcommands.Add(new ValidateCommand(console));
         return root;
     }
 

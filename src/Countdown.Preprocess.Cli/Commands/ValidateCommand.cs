@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Countdown.Preprocess.Templates;
+using Countdown.Preprocess.Validation;
+using Serilog;
+
+namespace Countdown.Preprocess.Cli.Commands;
+
+/// <summary><c>validate PATH...</c>: checks prepared files against the contract <c>prepare</c> writes.</summary>
+internal sealed class ValidateCommand : CountdownCommand
+{
+    private readonly Argument<string[]> _paths = new("paths")
+    {
+        Description = "Prepared Parquet files, or folders whose train.parquet and test.parquet to check.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<bool> _strict = new("--strict")
+    {
+        Description = "Fail on warnings too (a test task repeated in train).",
+    };
+
+    private readonly Option<bool> _json = new("--json")
+    {
+        Description = "Print the report as one JSON document.",
+    };
+
+    private readonly Option<string?> _templateFile = new("--template-file")
+    {
+        Description = "Also accept prompts made from this custom template (a JSON list of {role, content} messages).",
+    };
+
+    public ValidateCommand(CliConsole console)
+        : base("validate", "Check prepared train/test Parquet files: schema, nulls, constants, split, index, ground truth and prompts.", console)
+    {
+        Arguments.Add(_paths);
+        Options.Add(_strict);
+        Options.Add(_json);
+        Options.Add(_templateFile);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
+    {
+        var paths = parseResult.GetValue(_paths) ?? [];
+        var strict = parseResult.GetValue(_strict);
+        var templates = PromptTemplates.All.ToList();
+        if (parseResult.GetValue(_templateFile) is { } templatePath)
+        {
+            var custom = await TemplateFile.LoadAsync(templatePath, cancellationToken);
+            foreach (var warning in TemplateFile.Warnings(custom)) log.Warning("{Warning}", warning);
+            templates.Add(custom);
+        }
+
+        var report = await PreparedFileValidator.ValidateAsync(paths, new ValidationOptions { Templates = templates }, cancellationToken);
+        if (parseResult.GetValue(_json)) ValidationReportWriter.WriteJson(Console.Out, report, strict);
+        else ValidationReportWriter.WriteText(Console.Out, report, strict);
+        await Console.Out.FlushAsync(cancellationToken);
+        return report.Passed(strict) ? ExitCodes.Success : ExitCodes.ValidationFailed;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Countdown.Preprocess.Tasks;
+
+namespace Countdown.Preprocess.Inspection;
+
+/// <summary>Reads JSON Lines (one object per line) or a JSON array of objects generically, inferring column types.</summary>
+public sealed class JsonTableFile : TableFile
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    private (TypeInference Types, long Rows)? _scan;
+
+    /// <summary>Creates the reader; <paramref name="format"/> is <see cref="TableFormat.JsonLines"/> or <see cref="TableFormat.Json"/>.</summary>
+    public JsonTableFile(string path, TableFormat format) : base(path)
+    {
+        if (format is not (TableFormat.JsonLines or TableFormat.Json)) throw new ArgumentOutOfRangeException(nameof(format));
+        Format = format;
+    }
+
+    /// <inheritdoc/>
+    public override TableFormat Format { get; }
+
+    /// <inheritdoc/>
+    public override async Task<TableDescription> DescribeAsync(CancellationToken cancellationToken = default)
+    {
+        var (types, rows) = await ScanAsync(cancellationToken);
+        return new TableDescription(Path, Format, rows, types.Fields);
+    }
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<StructValue> ReadRowsAsync(long offset, long count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var (types, _) = await ScanAsync(cancellationToken);
+        if (count == 0) yield break;
+        long index = 0, remaining = count;
+        await foreach (var row in ReadAllAsync(cancellationToken))
+        {
+            if (index++ < offset) continue;
+            yield return (StructValue)types.Coerce(row)!;
+            if (--remaining == 0) yield break;
+        }
+    }
+
+    private async Task<(TypeInference Types, long Rows)> ScanAsync(CancellationToken cancellationToken)
+    {
+        if (_scan is { } done) return done;
+        var types = new TypeInference();
+        long rows = 0;
+        await foreach (var row in ReadAllAsync(cancellationToken))
+        {
+            types.Observe(row);
+            rows++;
+        }
+        _scan = (types, rows);
+        return (types, rows);
+    }
+
+    private IAsyncEnumerable<StructValue> ReadAllAsync(CancellationToken cancellationToken)
+        => Format == TableFormat.JsonLines ? ReadLinesAsync(cancellationToken) : ReadArrayAsync(cancellationToken);
+
+    private async IAsyncEnumerable<StructValue> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = OpenText();
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line, DocumentOptions);
+            }
+            catch (JsonException error)
+            {
+                var hint = System.IO.Path.GetExtension(Path).Equals(".json", StringComparison.OrdinalIgnoreCase)
+                    ? "a .json file must hold an array of objects or one object per line"
+                    : "each line must be one JSON object";
+                throw new InputFileException($"Line {lineNumber} of '{Path}' is not valid JSON ({error.Message.TrimEnd('.')}); {hint}.", Path, error);
+            }
+            using (document)
+                yield return Row(document.RootElement, $"Line {lineNumber}");
+        }
+    }
+
+    private async IAsyncEnumerable<StructValue> ReadArrayAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var stream = OpenStream();
+        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream,
+            new JsonSerializerOptions { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip }, cancellationToken);
+        var enumerator = elements.GetAsyncEnumerator(cancellationToken);
+        var index = 0;
+        try
+        {
+            while (true)
+            {
+                JsonElement element;
+                try
+                {
+                    if (!await enumerator.MoveNextAsync()) break;
+                    element = enumerator.Current;
+                }
+                catch (JsonException error)
+                {
+                    throw new InputFileException($"'{Path}' is not a valid JSON array ({error.Message.TrimEnd('.')}); write an array of objects, or one object per line in a .jsonl file.", Path, error);
+                }
+                yield return Row(element, $"Element {index++}");
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync();
+        }
+    }
+
+    private StructValue Row(JsonElement element, string where)
+        => element.ValueKind == JsonValueKind.Object
+            ? (StructValue)JsonValues.ToValue(element)!
+            : throw new InputFileException($"{where} of '{Path}' is {JsonValues.Describe(element.ValueKind)}, not an object; every record must be a JSON object.", Path);
+
+    private StreamReader OpenText() => new(OpenStream());
+
+    private FileStream OpenStream()
+    {
+        try
+        {
+            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"'{Path}' cannot be opened ({error.Message.TrimEnd('.')}); check the path and permissions.", Path, error);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Countdown.Preprocess.Templates;
+
+namespace Countdown.Preprocess.Validation;
+
+/// <summary>The running check of one prepared file: its violations, template use and task keys for the overlap check.</summary>
+internal sealed partial class PreparedFileCheck
+{
+    private readonly IReadOnlyList<TextTemplate> _templates;
+    private readonly Dictionary<string, long> _templateRows = [];
+    private readonly string? _splitFromName;
+    private string? _firstSplit;
+    private long? _firstSplitRow;
+    private int _lastTemplate;
+
+    public PreparedFileCheck(string path, ValidationOptions options)
+    {
+        Path = path;
+        _templates = options.Templates;
+        _splitFromName = PreparedFileContract.SplitFromFileName(path);
+        Log = new ViolationLog(path, options.SamplesPerKind);
+    }
+
+    public string Path { get; }
+
+    public ViolationLog Log { get; }
+
+    public long RowCount { get; private set; }
+
+    /// <summary>The split the file holds: by its name, or else as its first row says.</summary>
+    public string? Split => _splitFromName ?? _firstSplit;
+
+    /// <summary>Each row's task as target and sorted numbers (null when the row has no readable task), for the overlap check.</summary>
+    public List<string?> TaskKeys { get; } = [];
+
+    public FileReport ToReport()
+        => new(Path, Split, RowCount, _templateRows.OrderByDescending(t => t.Value).ToArray(), Log.Summaries);
+}
