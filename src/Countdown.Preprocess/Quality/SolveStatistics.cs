@@ -16,12 +16,12 @@ public sealed record SolveStatistics(long Tasks, long SolvableReward, long Solva
     [
         ("0 (unsolvable)", 0, double.Epsilon),
         ("< 0.1%", double.Epsilon, 0.001),
-        ("0.1–0.3%", 0.001, 0.003),
-        ("0.3–1%", 0.003, 0.01),
-        ("1–3%", 0.01, 0.03),
-        ("3–10%", 0.03, 0.1),
-        ("10–30%", 0.1, 0.3),
-        ("30–100%", 0.3, 1),
+        ("0.1-0.3%", 0.001, 0.003),
+        ("0.3-1%", 0.003, 0.01),
+        ("1-3%", 0.01, 0.03),
+        ("3-10%", 0.03, 0.1),
+        ("10-30%", 0.1, 0.3),
+        ("30-100%", 0.3, 1),
     ];
 
     /// <summary>Summarizes results computed with difficulty (<see cref="SolveOptions.ComputeDifficulty"/>).</summary>

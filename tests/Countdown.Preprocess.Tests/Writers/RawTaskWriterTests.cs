@@ -1,3 +1,4 @@
+using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Tests.Support;
 using Countdown.Preprocess.Writers;
@@ -143,6 +144,23 @@ public sealed class RawTaskWriterTests
         Assert.Equal(path, error.Path);
         Assert.StartsWith($"Could not write '{path}'", error.Message);
         Assert.Empty(Directory.GetFiles(folder.Path));
+    }
+
+    [Theory]
+    [InlineData("tasks.parquet")]
+    [InlineData("tasks.jsonl")]
+    [InlineData("tasks.csv")]
+    public async Task WriteAsync_AnyFormat_TaskReaderReadsTheSameTasks(string name)
+    {
+        using var folder = new SolverTempDirectory();
+        var path = folder.File(name);
+        var tasks = Enumerable.Range(0, 2500).Select(i => new CountdownTask(i - 100, [i, i % 7, 99, i * 1000L])).ToArray();
+
+        await RawTaskWriter.WriteAsync(path, tasks);
+
+        var read = new List<CountdownTask>();
+        await foreach (var task in TaskReader.ReadAsync(path, TaskInputFormat.Auto)) read.Add(task);
+        Assert.Equal(Describe(tasks), Describe(read));
     }
 
     [Theory]
