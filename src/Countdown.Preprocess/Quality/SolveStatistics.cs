@@ -7,15 +7,15 @@ namespace Countdown.Preprocess.Quality;
 /// <param name="SolvableReward">How many are solvable under TinyZero's reward rule.</param>
 /// <param name="SolvableInteger">How many are solvable with non-negative integer intermediates (Stream-of-Search rule).</param>
 /// <param name="Difficulty">
-/// The histogram of <see cref="SolveResult.ReachShare"/>: one bin for unsolvable tasks (share 0), then bins on a
-/// 1–3–10 scale from 0.1% to 100%; tasks without a share (no numbers) count as unsolvable.
+/// The histogram of <see cref="SolveResult.ReachShare"/>: one bin for unsolvable tasks (share exactly 0), then bins
+/// of positive shares on a 1–3–10 scale up to 100%; tasks without a share (no numbers) count as unsolvable.
 /// </param>
 public sealed record SolveStatistics(long Tasks, long SolvableReward, long SolvableInteger, IReadOnlyList<DifficultyBin> Difficulty)
 {
     private static readonly (string Label, double Low, double High)[] Bins =
     [
-        ("0 (unsolvable)", 0, double.Epsilon),
-        ("< 0.1%", double.Epsilon, 0.001),
+        ("0 (unsolvable)", 0, 0),
+        ("< 0.1%", 0, 0.001),
         ("0.1-0.3%", 0.001, 0.003),
         ("0.3-1%", 0.003, 0.01),
         ("1-3%", 0.01, 0.03),
@@ -43,11 +43,12 @@ public sealed record SolveStatistics(long Tasks, long SolvableReward, long Solva
 
     private static int BinOf(double share)
     {
-        for (var i = Bins.Length - 1; i > 0; i--)
+        if (share <= 0) return 0;
+        for (var i = Bins.Length - 1; i > 1; i--)
         {
             if (share >= Bins[i].Low) return i;
         }
 
-        return 0;
+        return 1;
     }
 }
