@@ -11,9 +11,11 @@ internal static class CountdownCli
         var root = new RootCommand("Prepare Countdown numbers-game tasks for reinforcement learning with veRL, exactly as TinyZero does, and check them.");
         GlobalOptions.AddTo(root);
         // One line per command; keep in the order help lists them.
-        root.Subcommands.Add(new Commands.PrepareCommand(console));
+        root.Subcommands.Add(new PrepareCommand(console));
         root.Subcommands.Add(new InspectCommand(console));
         root.Subcommands.Add(new ValidateCommand(console));
+        root.Subcommands.Add(new StatsCommand(console));
+        root.Subcommands.Add(new GenerateCommand(console));
         return root;
     }
 
