@@ -59,6 +59,11 @@ internal sealed class PrepareCommand : CountdownCommand
         DefaultValueFactory = _ => PromptTemplates.Base.Name,
     };
 
+    private readonly Option<string> _templateFile = new("--template-file")
+    {
+        Description = "A custom template: a JSON list of messages {role, content} whose contents may use {numbers} and {target}. Overrides --template.",
+    };
+
     private readonly Option<ParquetCodec> _compression = new("--compression")
     {
         Description = "Parquet compression codec (snappy is pyarrow's default).",
@@ -113,6 +118,7 @@ internal sealed class PrepareCommand : CountdownCommand
         Options.Add(_trainSize);
         Options.Add(_testSize);
         Options.Add(_template);
+        Options.Add(_templateFile);
         Options.Add(_compression);
         Options.Add(_rowGroupSize);
         Options.Add(_dedupe);
@@ -127,6 +133,8 @@ internal sealed class PrepareCommand : CountdownCommand
     {
         var input = parseResult.GetValue(_input);
         var summaryPath = parseResult.GetValue(_summaryJson);
+        // Check the cheap things before a possibly long Hub download.
+        var template = await ResolveTemplateAsync(parseResult, log, cancellationToken);
         IReadOnlyList<string> inputPaths;
         if (input is null || HubDatasetReference.IsHubUri(input))
         {
@@ -147,12 +155,11 @@ internal sealed class PrepareCommand : CountdownCommand
             OutputDirectory = PathExpansion.ExpandHome(parseResult.GetRequiredValue(_localDir)),
             TrainSize = parseResult.GetValue(_trainSize),
             TestSize = parseResult.GetValue(_testSize),
-            Template = PromptTemplates.Get(parseResult.GetRequiredValue(_template)),
+            Template = template,
             Parquet = new VerlParquetOptions
             {
                 Compression = parseResult.GetValue(_compression),
                 RowGroupSize = parseResult.GetValue(_rowGroupSize),
-                IncludeSolution = parseResult.GetValue(_addSolution),
             },
             Dedupe = parseResult.GetValue(_dedupe),
             SolvableOnly = parseResult.GetValue(_solvableOnly),
@@ -167,16 +174,25 @@ internal sealed class PrepareCommand : CountdownCommand
         var result = await TerminalProgress.RunAsync(show, progress => PrepareJob.RunAsync(options,
             progress is null ? null : new ActionProgress<PrepareProgress>(p => progress.Report((p.Stage, p.Done, p.Total))), cancellationToken));
         log.Information("Read {Records} records from {Input}", result.InputRecords, input);
-        log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
-        log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);
         if (result.DuplicatesRemoved > 0 || options.Dedupe)
             log.Information("Dropped {Count} duplicate tasks (same target and multiset of numbers)", result.DuplicatesRemoved);
         if (result.UnsolvableRemoved > 0 || options.SolvableOnly)
             log.Information("Dropped {Count} unsolvable tasks", result.UnsolvableRemoved);
+        log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
+        log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);
         log.Information("Done in {Seconds:0.000} s", result.Elapsed.TotalSeconds);
         if (summaryPath is not null)
             await WriteSummaryAsync(summaryPath, PrepareSummary.ToJson(options, result, ToolVersion.Current), cancellationToken);
         return ExitCodes.Success;
+    }
+
+    private async Task<PromptTemplate> ResolveTemplateAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
+    {
+        var builtIn = PromptTemplates.Get(parseResult.GetRequiredValue(_template));
+        if (parseResult.GetValue(_templateFile) is not { } path) return builtIn;
+        var custom = await TemplateFile.LoadAsync(PathExpansion.ExpandHome(path), cancellationToken);
+        foreach (var warning in TemplateFile.Warnings(custom)) log.Warning("{Warning}", warning);
+        return custom;
     }
 
     private static async Task<IReadOnlyList<string>> ResolveHubAsync(HubDatasetReference dataset, string split, bool offline, ILogger log, CancellationToken cancellationToken)

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Parquet;
+using Countdown.Preprocess.Quality;
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Rows;
+using Countdown.Preprocess.Solving;
 using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Preparing;
@@ -33,15 +35,17 @@ public static class PrepareJob
         var tasks = new List<CountdownTask>();
         var inputs = await ReadAllAsync(options, tasks, progress, cancellationToken);
         var inputRecords = tasks.Count;
-        long duplicatesRemoved = 0, unsolvableRemoved = 0;
+        var filtered = ApplyFilters(options, tasks, cancellationToken);
+        tasks = filtered.Tasks;
 
         var needed = options.TrainSize + options.TestSize + 1;
         if (tasks.Count < needed)
             throw new NotEnoughTasksException(DisplayName(options), tasks.Count, needed);
 
-        progress?.Report(new PrepareProgress("read", tasks.Count, tasks.Count));
-        var train = Slice(tasks, 0, (int)options.TrainSize, "train", options, progress);
-        var test = Slice(tasks, (int)options.TrainSize, (int)options.TestSize, "test", options, progress);
+        progress?.Report(new PrepareProgress("read", inputRecords, inputRecords));
+        var solutions = options.AddSolution ? SolutionsFor(tasks, (int)(needed - 1), filtered.Results, cancellationToken) : null;
+        var train = Slice(tasks, solutions, 0, (int)options.TrainSize, "train", options, progress);
+        var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress);
 
         await using var outputs = new AtomicFileSet();
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
@@ -49,7 +53,7 @@ public static class PrepareJob
         cancellationToken.ThrowIfCancellationRequested();
         outputs.Commit();
 
-        return new PrepareResult(inputs, inputRecords, duplicatesRemoved, unsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, []);
+        return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, []);
     }
 
     private static string DisplayName(PrepareOptions options)
@@ -81,12 +85,49 @@ public static class PrepareJob
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, int start, int count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress)
+    /// <summary>Dedupe, then solvable-only, then shuffle: the documented order, all before the split.</summary>
+    private static Filtered ApplyFilters(PrepareOptions options, List<CountdownTask> tasks, CancellationToken cancellationToken)
+    {
+        long duplicatesRemoved = 0, unsolvableRemoved = 0;
+        List<SolveResult>? results = null;
+        if (options.Dedupe)
+        {
+            var tally = new FilterTally();
+            tasks = TaskFilters.Dedupe(tasks, tally).ToList();
+            duplicatesRemoved = tally.Dropped;
+        }
+        if (options.SolvableOnly)
+        {
+            var tally = new FilterTally();
+            var solved = TaskFilters.SolvableOnly(tasks, SolveRule.Reward, tally, cancellationToken);
+            tasks = solved.Select(s => s.Task).ToList();
+            results = solved.Select(s => s.Result).ToList();
+            unsolvableRemoved = tally.Dropped;
+        }
+        if (options.ShuffleSeed is { } seed)
+        {
+            var order = SeededShuffle.Permutation(tasks.Count, seed);
+            tasks = order.Select(i => tasks[i]).ToList();
+            if (results is not null) results = order.Select(i => results[i]).ToList();
+        }
+        return new Filtered(tasks, results, duplicatesRemoved, unsolvableRemoved);
+    }
+
+    private sealed record Filtered(List<CountdownTask> Tasks, List<SolveResult>? Results, long DuplicatesRemoved, long UnsolvableRemoved);
+
+    /// <summary>Reference solutions for the first <paramref name="count"/> tasks, reusing the filter's results when it solved them.</summary>
+    private static IReadOnlyList<string?> SolutionsFor(List<CountdownTask> tasks, int count, List<SolveResult>? known, CancellationToken cancellationToken)
+    {
+        var results = known ?? (IReadOnlyList<SolveResult>)CountdownSolver.SolveAll(tasks.GetRange(0, count), cancellationToken);
+        return results.Take(count).Select(r => r.Solution).ToArray();
+    }
+
+    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, IReadOnlyList<string?>? solutions, int start, int count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress)
     {
         for (var index = 0; index < count; index++)
         {
             var task = tasks[start + index];
-            yield return new PreparedRow(task, options.Template.Render(task), split, index);
+            yield return new PreparedRow(task, options.Template.Render(task), split, index, solutions?[start + index]);
             if ((index + 1) % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index + 1, count));
         }
         progress?.Report(new PrepareProgress(split, count, count));
@@ -99,7 +140,7 @@ public static class PrepareJob
         long written;
         try
         {
-            written = await VerlParquetWriter.WriteAsync(stream, rows, options.Parquet, cancellationToken);
+            written = await VerlParquetWriter.WriteAsync(stream, rows, options.Parquet with { IncludeSolution = options.AddSolution }, cancellationToken);
             await stream.FlushAsync(cancellationToken);
         }
         catch (IOException error)
