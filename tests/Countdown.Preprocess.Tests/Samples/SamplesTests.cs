@@ -1,0 +1,44 @@
+using Countdown.Preprocess.Tests.Support;
+
+namespace Countdown.Preprocess.Tests.Samples;
+
+/// <summary>The committed samples are what the tool makes today, and every input format of the small set agrees.</summary>
+public sealed class SamplesTests
+{
+    [Theory]
+    [InlineData("countdown-tasks-2k.parquet")]
+    [InlineData("countdown-tasks-2k.jsonl")]
+    [InlineData("countdown-tasks-2k.json")]
+    [InlineData("countdown-tasks-2k.csv")]
+    [InlineData("countdown-tasks-2k.tsv")]
+    public async Task Prepare_EachSampleFormat_ReproducesTheCommittedBaseOutputByteForByte(string raw)
+    {
+        using var dir = new TempDirectory();
+
+        var run = await CliRun.RunAsync("prepare", "-q", "--input", RepositoryFiles.Path("samples", "raw", raw), "--local-dir", dir.Path,
+            "--train-size", "1536", "--test-size", "256", "--template", "base");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var name in new[] { "train.parquet", "test.parquet" })
+            Assert.True(File.ReadAllBytes(RepositoryFiles.Path("samples", "prepared", "base", name)).SequenceEqual(File.ReadAllBytes(Path.Combine(dir.Path, name))),
+                $"samples/prepared/base/{name} differs from what prepare makes of {raw} today; rerun samples/make-samples.sh.");
+    }
+
+    [Fact]
+    public async Task Validate_CommittedPreparedSamples_Pass()
+    {
+        var run = await CliRun.RunAsync("validate", "--strict", RepositoryFiles.Path("samples", "prepared", "base"), RepositoryFiles.Path("samples", "prepared", "chat"));
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Stats_FullSizeSample_HoldsAsManyTasksAsTheHuggingFaceFile()
+    {
+        var run = await CliRun.RunAsync("stats", "--json", RepositoryFiles.Path("samples", "raw", "countdown-tasks-490k.parquet"));
+
+        Assert.Equal(0, run.ExitCode);
+        using var stats = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(490_364, stats.RootElement.GetProperty("records").GetInt64());
+    }
+}
