@@ -76,6 +76,17 @@ internal sealed class PrepareCommand : CountdownCommand
         DefaultValueFactory = _ => VerlParquetOptions.Default.RowGroupSize,
     };
 
+    private readonly Option<bool> _verl = new("--verl")
+    {
+        Description = "Ready for today's veRL: use the chat template (unless --template-file gives a chat-style one), write countdown_reward.py beside the data, and print one line of veRL overrides on standard output.",
+    };
+
+    private readonly Option<int> _maxPromptLength = new("--max-prompt-length")
+    {
+        Description = "With --verl: the data.max_prompt_length override (tokens).",
+        DefaultValueFactory = _ => 256,
+    };
+
     private readonly Option<string> _summaryJson = new("--summary-json")
     {
         Description = "Write a JSON summary of the run (version, input hash, options, outputs with sizes and hashes, time) to this file, or - for standard output.",
@@ -126,6 +137,8 @@ internal sealed class PrepareCommand : CountdownCommand
         Options.Add(_shuffle);
         Options.Add(_seed);
         Options.Add(_addSolution);
+        Options.Add(_verl);
+        Options.Add(_maxPromptLength);
         Options.Add(_summaryJson);
     }
 
@@ -134,7 +147,12 @@ internal sealed class PrepareCommand : CountdownCommand
         var input = parseResult.GetValue(_input);
         var summaryPath = parseResult.GetValue(_summaryJson);
         // Check the cheap things before a possibly long Hub download.
-        var template = await ResolveTemplateAsync(parseResult, log, cancellationToken);
+        var verl = parseResult.GetValue(_verl);
+        if (verl && summaryPath == "-")
+            throw new UsageException("--verl prints the veRL overrides on standard output, so --summary-json needs a file path, not '-'.");
+        if (parseResult.GetValue(_maxPromptLength) < 1)
+            throw new UsageException($"--max-prompt-length '{parseResult.GetValue(_maxPromptLength)}' is not a positive token count.");
+        var template = await ResolveTemplateAsync(parseResult, verl, log, cancellationToken);
         IReadOnlyList<string> inputPaths;
         if (input is null || HubDatasetReference.IsHubUri(input))
         {
@@ -165,6 +183,7 @@ internal sealed class PrepareCommand : CountdownCommand
             SolvableOnly = parseResult.GetValue(_solvableOnly),
             ShuffleSeed = parseResult.GetValue(_shuffle) ? parseResult.GetValue(_seed) : null,
             AddSolution = parseResult.GetValue(_addSolution),
+            WriteRewardFunction = verl,
             ComputeHashes = summaryPath is not null,
         };
 
@@ -182,17 +201,30 @@ internal sealed class PrepareCommand : CountdownCommand
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);
         log.Information("Done in {Seconds:0.000} s", result.Elapsed.TotalSeconds);
         if (summaryPath is not null)
-            await WriteSummaryAsync(summaryPath, PrepareSummary.ToJson(options, result, ToolVersion.Current), cancellationToken);
+            await WriteSummaryAsync(summaryPath, PrepareSummary.ToJson(options, result, ToolVersion.Current,
+                new Dictionary<string, object?> { ["verl"] = verl, ["max_prompt_length"] = verl ? parseResult.GetValue(_maxPromptLength) : null }), cancellationToken);
+        if (verl)
+            await Console.Out.WriteLineAsync(VerlOverrides.Line(result, parseResult.GetValue(_maxPromptLength)));
         return ExitCodes.Success;
     }
 
-    private async Task<PromptTemplate> ResolveTemplateAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
+    private async Task<PromptTemplate> ResolveTemplateAsync(ParseResult parseResult, bool verl, ILogger log, CancellationToken cancellationToken)
     {
+        var templateResult = parseResult.GetResult(_template);
+        var explicitName = templateResult is { Implicit: false };
         var builtIn = PromptTemplates.Get(parseResult.GetRequiredValue(_template));
-        if (parseResult.GetValue(_templateFile) is not { } path) return builtIn;
-        var custom = await TemplateFile.LoadAsync(PathExpansion.ExpandHome(path), cancellationToken);
-        foreach (var warning in TemplateFile.Warnings(custom)) log.Warning("{Warning}", warning);
-        return custom;
+        if (parseResult.GetValue(_templateFile) is { } path)
+        {
+            var custom = await TemplateFile.LoadAsync(PathExpansion.ExpandHome(path), cancellationToken);
+            foreach (var warning in TemplateFile.Warnings(custom)) log.Warning("{Warning}", warning);
+            if (verl && !custom.IsChatStyle)
+                throw new UsageException($"--verl needs a chat-style template, but '{path}' holds inline chat markup; veRL applies the model's chat template itself, so remove the <|im_start|> markup.");
+            return custom;
+        }
+        if (!verl) return builtIn;
+        if (explicitName && !builtIn.IsChatStyle)
+            throw new UsageException($"--verl needs a chat-style template, but '{builtIn.Name}' is pre-rendered text that veRL would wrap in a chat template again; drop --template or use --template chat.");
+        return PromptTemplates.Chat;
     }
 
     private static async Task<IReadOnlyList<string>> ResolveHubAsync(HubDatasetReference dataset, string split, bool offline, ILogger log, CancellationToken cancellationToken)

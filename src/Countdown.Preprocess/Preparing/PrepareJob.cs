@@ -5,6 +5,7 @@ using Countdown.Preprocess.Parquet;
 using Countdown.Preprocess.Quality;
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Rows;
+using Countdown.Preprocess.Scoring;
 using Countdown.Preprocess.Solving;
 using Countdown.Preprocess.Tasks;
 
@@ -18,6 +19,9 @@ public static class PrepareJob
 
     /// <summary>The test split's file name inside the output folder.</summary>
     public const string TestFileName = "test.parquet";
+
+    /// <summary>The reward function's file name inside the output folder (with <see cref="PrepareOptions.WriteRewardFunction"/>).</summary>
+    public const string RewardFileName = "countdown_reward.py";
 
     /// <summary>Runs the job; outputs appear together only when both are complete.</summary>
     /// <exception cref="CountdownException">Bad options, unreadable input, a bad record, too few records, or an output failure.</exception>
@@ -50,10 +54,13 @@ public static class PrepareJob
         await using var outputs = new AtomicFileSet();
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
         var testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
+        var extras = new List<PreparedOutput>();
+        if (options.WriteRewardFunction)
+            extras.Add(await WriteRewardFunctionAsync(outputs, Path.Combine(options.OutputDirectory, RewardFileName), options, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         outputs.Commit();
 
-        return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, []);
+        return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras);
     }
 
     private static string DisplayName(PrepareOptions options)
@@ -133,6 +140,20 @@ public static class PrepareJob
         progress?.Report(new PrepareProgress(split, count, count));
     }
 
+    private static async Task<PreparedOutput> WriteRewardFunctionAsync(AtomicFileSet outputs, string finalPath, PrepareOptions options, CancellationToken cancellationToken)
+    {
+        await using var stream = outputs.Create(finalPath);
+        await RewardModule.WriteAsync(stream, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        return new PreparedOutput(Path.GetFullPath(finalPath), 0, stream.Length, options.ComputeHashes ? await HashAsync(stream, cancellationToken) : null);
+    }
+
+    private static async Task<string> HashAsync(FileStream stream, CancellationToken cancellationToken)
+    {
+        stream.Position = 0;
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
     private static async Task<PreparedOutput> WriteSplitAsync(
         AtomicFileSet outputs, string finalPath, IEnumerable<PreparedRow> rows, PrepareOptions options, CancellationToken cancellationToken)
     {
@@ -147,12 +168,7 @@ public static class PrepareJob
         {
             throw new OutputException($"Writing '{finalPath}' failed: {error.Message}", finalPath, error);
         }
-        string? sha = null;
-        if (options.ComputeHashes)
-        {
-            stream.Position = 0;
-            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        }
+        var sha = options.ComputeHashes ? await HashAsync(stream, cancellationToken) : null;
         return new PreparedOutput(Path.GetFullPath(finalPath), written, stream.Length, sha);
     }
 }

@@ -50,6 +50,9 @@ public sealed record PrepareOptions
     /// <summary>Add <c>extra_info.solution</c>, a reference expression the rule reward scores 1.0.</summary>
     public bool AddSolution { get; init; }
 
+    /// <summary>Also write <c>countdown_reward.py</c>, the reward function for today's veRL, with the same all-or-nothing rule.</summary>
+    public bool WriteRewardFunction { get; init; }
+
     /// <summary>Whether to compute each output's SHA-256 (for the run summary).</summary>
     public bool ComputeHashes { get; init; }
 

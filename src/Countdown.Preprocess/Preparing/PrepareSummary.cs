@@ -66,7 +66,7 @@ public static class PrepareSummary
             WriteOutput(json, "train", result.Train);
             WriteOutput(json, "test", result.Test);
             foreach (var extra in result.ExtraOutputs)
-                WriteOutput(json, "extra", extra);
+                WriteOutput(json, "reward_function", extra);
             json.WriteEndArray();
 
             json.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
