@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Countdown.Preprocess.Cli.Commands;
 
 namespace Countdown.Preprocess.Cli;
 
@@ -10,6 +11,7 @@ internal static class CountdownCli
         var root = new RootCommand("Prepare Countdown numbers-game tasks for reinforcement learning with veRL, exactly as TinyZero does, and check them.");
         GlobalOptions.AddTo(root);
         // One line per command; keep in the order help lists them.
+        root.Subcommands.Add(new ScoreCommand(console));
         return root;
     }
 
