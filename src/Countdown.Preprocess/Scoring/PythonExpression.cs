@@ -12,10 +12,11 @@ internal static partial class PythonExpression
     /// <summary>Parentheses open at once beyond which CPython's tokenizer reports "too many nested parentheses".</summary>
     public const int ParenthesesLimit = 200;
 
-    /// <summary>Pending operators beyond which the answer is refused as too deep (CPython's compiler recursion gives out later, at a version-dependent depth).</summary>
+    /// <summary>Operators nested in one another beyond which the answer is refused as too deep (CPython 3.10–3.12's compiler gives out near 3,000).</summary>
     public const int NestingLimit = 1000;
 
     [ThreadStatic] private static List<Pending>? t_operators;
+    [ThreadStatic] private static List<int>? t_depths;
 
     /// <summary>Parses <paramref name="answer"/> into <paramref name="program"/>; <see cref="ScoreReason.Ok"/>,
     /// <see cref="ScoreReason.Unparsable"/> or <see cref="ScoreReason.TooLarge"/>.</summary>
@@ -25,7 +26,6 @@ internal static partial class PythonExpression
         var operators = t_operators ??= [];
         operators.Clear();
         var level = 0;
-        var deepest = 0;
         var expectOperand = true;
         var previousWasOpen = false;
         var i = 0;
@@ -78,7 +78,7 @@ internal static partial class PythonExpression
                     case Token.Close when previousWasOpen:
                         var opener = operators[^1];
                         operators.RemoveAt(operators.Count - 1);
-                        program.Add(opener == Pending.Group ? new PyInstruction(PyOp.PushEmptyTuple) : new PyInstruction(PyOp.Call));
+                        program.Add(opener == Pending.Group ? new PyInstruction(PyOp.PushEmptyTuple) : new PyInstruction(PyOp.Call, Int: 0));
                         expectOperand = false;
                         break;
                     case Token.Star or Token.DoubleStar when previousWasOpen && operators[^1] == Pending.CallOpen:
@@ -116,7 +116,7 @@ internal static partial class PythonExpression
                         }
                         var closed = operators[^1];
                         operators.RemoveAt(operators.Count - 1);
-                        if (closed == Pending.CallOpen) program.Add(new PyInstruction(PyOp.Call));
+                        if (closed == Pending.CallOpen) program.Add(new PyInstruction(PyOp.Call, Int: 1));
                         break;
                     case Token.Open:
                         operators.Add(Pending.CallOpen);
@@ -127,10 +127,42 @@ internal static partial class PythonExpression
                 }
             }
             previousWasOpen = token == Token.Open;
-            if (operators.Count > deepest) deepest = operators.Count;
         }
         if (expectOperand || level != 0) return ScoreReason.Unparsable;
         for (var k = operators.Count - 1; k >= 0; k--) program.Add(new PyInstruction(ToOp(operators[k])));
-        return deepest > NestingLimit ? ScoreReason.TooLarge : ScoreReason.Ok;
+        return Depth(program) > NestingLimit ? ScoreReason.TooLarge : ScoreReason.Ok;
+    }
+
+    /// <summary>How many operators and calls nest on the deepest path of the expression tree (CPython's compiler recurses as deep).</summary>
+    private static int Depth(List<PyInstruction> program)
+    {
+        var depths = t_depths ??= [];
+        depths.Clear();
+        var deepest = 0;
+        foreach (var step in program)
+        {
+            int depth;
+            switch (step.Op)
+            {
+                case PyOp.PushInt or PyOp.PushFloat or PyOp.PushEmptyTuple or PyOp.PushEllipsis:
+                    depth = 0;
+                    break;
+                case PyOp.Negate or PyOp.Plus or PyOp.Unpack:
+                    depth = depths[^1] + 1;
+                    depths.RemoveAt(depths.Count - 1);
+                    break;
+                case PyOp.Call when step.Int.IsZero:
+                    depth = depths[^1] + 1;
+                    depths.RemoveAt(depths.Count - 1);
+                    break;
+                default:
+                    depth = Math.Max(depths[^1], depths[^2]) + 1;
+                    depths.RemoveRange(depths.Count - 2, 2);
+                    break;
+            }
+            depths.Add(depth);
+            deepest = Math.Max(deepest, depth);
+        }
+        return deepest;
     }
 }

@@ -22,8 +22,8 @@ strict=False (reward.custom_reward_function.reward_kwargs.strict=false) is TinyZ
 the numbers read with \\d+ are the task's numbers; only digits, + - * / ( ) . and whitespace; Python's
 own evaluation (floats, **, //, unary signs); abs(value - target) < 1e-5. The text is never eval'ed:
 a parser reads it as CPython would and evaluates it with Python's number types, refusing (score 0.1,
-flagged) what would hang or exhaust memory: integers beyond INT_BITS_LIMIT bits and nesting beyond
-NESTING_LIMIT pending operators. CPython's own limits apply: at most 200 nested parentheses and
+flagged) what would hang, exhaust memory or overflow CPython's recursion: integers beyond INT_BITS_LIMIT
+bits and more than NESTING_LIMIT operators nested in one another. CPython's own limits apply: at most 200 nested parentheses and
 4300 digits per number (int() refuses longer digit strings since Python 3.11 and its security releases).
 
 Run as a script to rate JSON lines ({"target", "nums" or "reward_model": {"ground_truth": ...},
@@ -257,7 +257,6 @@ def _python_program(answer):
     level = 0
     expect_operand = True
     previous = None
-    deepest = 0
     for match in _PYTHON_TOKENS.finditer(answer):
         token = match.group()
         first = token[0]
@@ -321,13 +320,27 @@ def _python_program(answer):
             else:
                 return "unparsable"
         previous = token
-        if len(operators) > deepest:
-            deepest = len(operators)
     if expect_operand or level != 0:
         return "unparsable"
     while operators:
         output.append(operators.pop())
-    return "too-large" if deepest > NESTING_LIMIT else output
+    return "too-large" if _depth(output) > NESTING_LIMIT else output
+
+
+def _depth(program):
+    """How many operators and calls nest on the deepest path of the expression tree (CPython's compiler recurses as deep)."""
+    depths = []
+    deepest = 0
+    for item in program:
+        if not isinstance(item, str):
+            depth = 0
+        elif item in _BINARY_PRECEDENCE or item == "call1":
+            depth = max(depths.pop(), depths.pop()) + 1
+        else:
+            depth = depths.pop() + 1
+        depths.append(depth)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _precedence(operator):
