@@ -46,9 +46,9 @@ internal sealed class ParquetScoreColumns
                 $"'{path}' lacks a column to score (its columns are {names}); it needs target and nums (or reward_model.ground_truth) and response (or solution_str).", path);
         foreach (var (field, expected) in new[] { (target, "integer"), (numbers, "integer"), (output, "string") })
         {
-            var fits = expected == "string" ? field.ClrType == typeof(string) : field.ClrType == typeof(long) || field.ClrType == typeof(int);
+            var fits = expected == "string" ? field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>) : field.ClrType == typeof(long) || field.ClrType == typeof(int);
             if (!fits)
-                throw new InputFileException($"Column '{field.Path}' of '{path}' holds {field.ClrType.Name} values, not {expected}s; write it as {(expected == "string" ? "a string column" : "int64")}.", path);
+                throw new InputFileException($"Column '{field.Path}' of '{path}' holds {(field.ClrType == typeof(ReadOnlyMemory<byte>) ? "binary" : field.ClrType.Name)} values, not {expected}s; write it as {(expected == "string" ? "a string column" : "int64")}.", path);
         }
         return new ParquetScoreColumns(path, target, numbers, output, nested);
     }
