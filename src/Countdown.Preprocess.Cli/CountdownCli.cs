@@ -16,6 +16,7 @@ internal static class CountdownCli
         root.Subcommands.Add(new ValidateCommand(console));
         root.Subcommands.Add(new StatsCommand(console));
         root.Subcommands.Add(new GenerateCommand(console));
+        root.Subcommands.Add(new ScoreCommand(console));
         return root;
     }
 

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Countdown.Preprocess.Scoring;
+using Countdown.Preprocess.Tasks;
+using Serilog;
+
+namespace Countdown.Preprocess.Cli.Commands;
+
+/// <summary><c>score</c>: rates model answers with the reward's semantics; one JSON line per row, totals on standard error.</summary>
+internal sealed class ScoreCommand : CountdownCommand
+{
+    private readonly Option<string> _input = new("--input", "-i")
+    {
+        Description = "Rows to score (.jsonl, .json, .csv or .parquet; '-' reads JSON lines from standard input) with target and nums (or reward_model.ground_truth) and response (or solution_str).",
+        Required = true,
+    };
+
+    private readonly Option<string> _mode = new("--mode")
+    {
+        Description = "response: the answer is the last <answer> pair in the response, as today's veRL passes it. tinyzero: the output is a TinyZero log of prompt + response, scored exactly as TinyZero's compute_score does.",
+        DefaultValueFactory = _ => "response",
+    };
+
+    private readonly Option<bool> _strict = new("--strict")
+    {
+        Description = "true: correct means integer literals, binary + - * / and parentheses, exact value. false: TinyZero's acceptance (**, //, decimals, unary minus pass). Ignored with --mode tinyzero.",
+        DefaultValueFactory = _ => true,
+    };
+
+    private readonly Option<bool> _json = new("--json")
+    {
+        Description = "Write the totals to standard error as one JSON object instead of a sentence.",
+    };
+
+    private readonly Option<string?> _summaryJson = new("--summary-json")
+    {
+        Description = "Also write the totals as JSON to this file.",
+    };
+
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "The input's layout; auto picks it by extension, else by the first bytes.",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public ScoreCommand(CliConsole console)
+        : base("score", "Rate model answers to Countdown tasks with the reward's rules: one JSON line per row on standard output, totals on standard error.", console)
+    {
+        _mode.AcceptOnlyFromAmong("response", "tinyzero");
+        _format.AcceptOnlyFromAmong("auto", "jsonl", "json", "csv", "parquet");
+        Options.Add(_input);
+        Options.Add(_mode);
+        Options.Add(_strict);
+        Options.Add(_json);
+        Options.Add(_summaryJson);
+        Options.Add(_format);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
+    {
+        var input = parseResult.GetValue(_input)!;
+        var options = new ScoreOptions
+        {
+            Mode = parseResult.GetValue(_mode) == "tinyzero" ? ScoringMode.TinyZero : ScoringMode.Response,
+            Strict = parseResult.GetValue(_strict),
+        };
+        var format = parseResult.GetValue(_format) switch
+        {
+            "jsonl" => ScoreInputFormat.JsonLines,
+            "json" => ScoreInputFormat.Json,
+            "csv" => ScoreInputFormat.Csv,
+            "parquet" => ScoreInputFormat.Parquet,
+            _ => ScoreInputFormat.Auto,
+        };
+        log.Debug("Scoring {Input} in {Mode} mode, strict {Strict}", input, options.Mode, options.Strict);
+
+        var toConsole = ReferenceEquals(Console.Out, System.Console.Out);
+        var output = toConsole ? new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : Console.Out;
+        var line = new StringBuilder(128);
+        ScoreSummary summary;
+        try
+        {
+            summary = await ScoreFile.ScoreAsync(input, options, (row, result) =>
+            {
+                line.Clear();
+                ScoreLine.Append(line, row.Index, result);
+                output.Write(line);
+            }, format, cancellationToken);
+        }
+        finally
+        {
+            await output.FlushAsync(cancellationToken);
+            if (toConsole) await output.DisposeAsync();
+        }
+
+        var totals = ScoreLine.Summary(summary);
+        if (parseResult.GetValue(_json)) Console.Error.WriteLine(totals);
+        else Console.Error.WriteLine(ScoreLine.SummarySentence(summary));
+        if (parseResult.GetValue(_summaryJson) is { } summaryPath)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(summaryPath, totals + "\n", cancellationToken);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputException($"The summary cannot be written to '{summaryPath}' ({error.Message.TrimEnd('.')}); check the path.", summaryPath, error);
+            }
+        }
+        return ExitCodes.Success;
+    }
+}
