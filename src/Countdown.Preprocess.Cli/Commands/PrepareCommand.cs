@@ -29,11 +29,8 @@ internal sealed class PrepareCommand : CountdownCommand
         Description = "With a Hub input: use the local cache only and make no network request (as HF_HUB_OFFLINE=1).",
     };
 
-    private readonly Option<TaskInputFormat> _inputFormat = new("--input-format")
-    {
-        Description = "Input format; auto decides from the file extension.",
-        DefaultValueFactory = _ => TaskInputFormat.Auto,
-    };
+    private readonly Option<string> _inputFormat = LowerCaseEnumOption.Create("--input-format",
+        "Input format; auto decides from the file extension (or the content of standard input).", TaskInputFormat.Auto);
 
     private readonly Option<string> _localDir = new("--local-dir", "--local_dir")
     {
@@ -64,11 +61,8 @@ internal sealed class PrepareCommand : CountdownCommand
         Description = "A custom template: a JSON list of messages {role, content} whose contents may use {numbers} and {target}. Overrides --template.",
     };
 
-    private readonly Option<ParquetCodec> _compression = new("--compression")
-    {
-        Description = "Parquet compression codec (snappy is pyarrow's default).",
-        DefaultValueFactory = _ => ParquetCodec.Snappy,
-    };
+    private readonly Option<string> _compression = LowerCaseEnumOption.Create("--compression",
+        "Parquet compression codec: snappy (pyarrow's default), zstd (level 1), gzip (level 6) or none.", ParquetCodec.Snappy);
 
     private readonly Option<int> _rowGroupSize = new("--row-group-size")
     {
@@ -169,14 +163,14 @@ internal sealed class PrepareCommand : CountdownCommand
         {
             InputPaths = inputPaths,
             InputDisplayName = input,
-            InputFormat = parseResult.GetValue(_inputFormat),
+            InputFormat = LowerCaseEnumOption.Parse<TaskInputFormat>(parseResult.GetRequiredValue(_inputFormat)),
             OutputDirectory = PathExpansion.ExpandHome(parseResult.GetRequiredValue(_localDir)),
             TrainSize = parseResult.GetValue(_trainSize),
             TestSize = parseResult.GetValue(_testSize),
             Template = template,
             Parquet = new VerlParquetOptions
             {
-                Compression = parseResult.GetValue(_compression),
+                Compression = LowerCaseEnumOption.Parse<ParquetCodec>(parseResult.GetRequiredValue(_compression)),
                 RowGroupSize = parseResult.GetValue(_rowGroupSize),
             },
             Dedupe = parseResult.GetValue(_dedupe),

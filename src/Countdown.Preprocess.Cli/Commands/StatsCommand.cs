@@ -16,11 +16,8 @@ internal sealed partial class StatsCommand : CountdownCommand
         Description = "The raw task file (Parquet, JSON Lines, JSON or CSV), or - for standard input.",
     };
 
-    private readonly Option<string> _inputFormat = new("--input-format")
-    {
-        Description = "The input's format; auto tells it from the extension (or the content of standard input).",
-        DefaultValueFactory = _ => "auto",
-    };
+    private readonly Option<string> _inputFormat = LowerCaseEnumOption.Create("--input-format",
+        "The input's format; auto tells it from the extension (or the content of standard input).", TaskInputFormat.Auto);
 
     private readonly Option<bool> _solve = new("--solve")
     {
@@ -35,7 +32,6 @@ internal sealed partial class StatsCommand : CountdownCommand
     public StatsCommand(CliConsole console)
         : base("stats", "Print what a raw task file holds: counts, ranges, duplicates and, with --solve, solvability and difficulty.", console)
     {
-        _inputFormat.AcceptOnlyFromAmong("auto", "parquet", "jsonl", "json", "csv");
         Arguments.Add(_input);
         Options.Add(_inputFormat);
         Options.Add(_solve);
@@ -45,7 +41,7 @@ internal sealed partial class StatsCommand : CountdownCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
     {
         var input = parseResult.GetRequiredValue(_input);
-        var format = Enum.Parse<TaskInputFormat>(parseResult.GetValue(_inputFormat) ?? "auto", ignoreCase: true);
+        var format = LowerCaseEnumOption.Parse<TaskInputFormat>(parseResult.GetRequiredValue(_inputFormat));
         var clock = Stopwatch.StartNew();
 
         var tasks = new List<CountdownTask>();
