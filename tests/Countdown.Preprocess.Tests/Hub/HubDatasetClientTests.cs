@@ -14,7 +14,7 @@ public sealed partial class HubDatasetClientTests : IAsyncLifetime
     private static readonly HubDatasetReference Dataset = new(HubTestRepository.Repository, "main");
 
     private readonly HubTestRepository hub = new();
-    private readonly HubTempDirectory cache = new();
+    private readonly TempDirectory cache = new();
     private readonly HubDatasetClient client = new();
 
     public Task InitializeAsync() => Task.CompletedTask;

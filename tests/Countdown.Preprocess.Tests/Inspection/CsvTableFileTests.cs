@@ -9,7 +9,7 @@ public sealed class CsvTableFileTests
     [Fact]
     public async Task DescribeAsync_Columns_TypedAsPandasReadsThem()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.csv");
         await File.WriteAllTextAsync(path, "target,nums,ratio,ok,note\n28,\"[95, 11, 56]\",1,True,\n64,\"[7, 8]\",0.5,false,NA\n98,\"[1]\",,TRUE,\"two, words\"\n");
 
@@ -32,7 +32,7 @@ public sealed class CsvTableFileTests
     [Fact]
     public async Task DescribeAsync_RowWithExtraField_ThrowsWithLine()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("bad.csv");
         await File.WriteAllTextAsync(path, "target,nums\n28,1,2\n");
 
@@ -45,7 +45,7 @@ public sealed class CsvTableFileTests
     [Fact]
     public async Task DescribeAsync_EmptyFile_ThrowsAskingForHeader()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("empty.csv");
         await File.WriteAllTextAsync(path, "");
 

@@ -9,7 +9,7 @@ public sealed class JsonTableFileTests
     [Fact]
     public async Task DescribeAsync_JsonLines_InfersWidenedTypesAndNullability()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.jsonl");
         await File.WriteAllTextAsync(path,
             "{\"target\": 28, \"nums\": [95, 11, 56], \"score\": 1, \"meta\": {\"src\": \"a\"}}\n" +
@@ -35,7 +35,7 @@ public sealed class JsonTableFileTests
     [Fact]
     public async Task ReadRowsAsync_JsonLinesWithOffset_CoercesIntegersInDoubleColumns()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("rows.jsonl");
         await File.WriteAllTextAsync(path, "{\"a\": 1}\n{\"a\": 2.5}\n{\"a\": 3, \"b\": [1]}\n");
 
@@ -49,7 +49,7 @@ public sealed class JsonTableFileTests
     [Fact]
     public async Task DescribeAsync_JsonArray_ReadsRecords()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.json");
         await File.WriteAllTextAsync(path, "[\n  {\"target\": 28, \"nums\": [95, 11, 56]},\n  {\"target\": 64, \"nums\": [7, 8]}\n]\n");
 
@@ -66,7 +66,7 @@ public sealed class JsonTableFileTests
     [Fact]
     public async Task OpenAsync_JsonFileHoldingLines_ReadsAsJsonLines()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("hf-export.json");
         await File.WriteAllTextAsync(path, "{\"target\": 28}\n{\"target\": 64}\n");
 
@@ -80,7 +80,7 @@ public sealed class JsonTableFileTests
     [Fact]
     public async Task DescribeAsync_BadLine_ThrowsWithLineNumber()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("bad.jsonl");
         await File.WriteAllTextAsync(path, "{\"target\": 28}\n{\"target\": 64,\n");
 
@@ -94,7 +94,7 @@ public sealed class JsonTableFileTests
     [Fact]
     public async Task DescribeAsync_ArrayOfNumbers_ThrowsNamingTheElement()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("numbers.json");
         await File.WriteAllTextAsync(path, "[{\"a\": 1}, 2]");
 

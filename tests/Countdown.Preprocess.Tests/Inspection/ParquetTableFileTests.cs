@@ -23,7 +23,7 @@ public sealed class ParquetTableFileTests
     [Fact]
     public async Task DescribeAsync_NestedSchema_PrintsArrowTypesWithNullability()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = WriteNested(folder.File("nested.parquet"), rowGroupSize: 1024);
 
         await using var file = await TableFile.OpenAsync(path);
@@ -49,7 +49,7 @@ public sealed class ParquetTableFileTests
     [Fact]
     public async Task ReadRowsAsync_NestedValuesWithNullsAtEveryDepth_RebuildsEveryRow()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = WriteNested(folder.File("nested.parquet"), rowGroupSize: 1024);
 
         await using var file = await TableFile.OpenAsync(path);
@@ -66,7 +66,7 @@ public sealed class ParquetTableFileTests
     [InlineData(4, 3, 4)]
     public async Task ReadRowsAsync_OffsetAcrossRowGroups_ReturnsTheRowsAsked(long offset, long count, int firstExpected)
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = WriteNested(folder.File("nested.parquet"), rowGroupSize: 2);
 
         await using var file = await TableFile.OpenAsync(path);
@@ -79,7 +79,7 @@ public sealed class ParquetTableFileTests
     [Fact]
     public async Task ReadRowsAsync_LegacyTwoLevelAndUnannotatedRepeatedFields_ReadAsLists()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("legacy.parquet");
         // optional group legacy (LIST) { repeated int64 item; }  and  repeated int64 implicit;
         using (var schema = new GroupNode("schema", Repetition.Required,
@@ -114,7 +114,7 @@ public sealed class ParquetTableFileTests
     [Fact]
     public async Task OpenAsync_NotParquet_ThrowsInputFileExceptionNamingTheFile()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("fake.parquet");
         await File.WriteAllTextAsync(path, "PAR1 this is not parquet at all PAR1");
 

@@ -13,6 +13,14 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Every file below the folder, as paths relative to it with '/' separators, in ordinal order.</summary>
+    public IReadOnlyList<string> Files()
+        => Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
+            .Select(file => System.IO.Path.GetRelativePath(Path, file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>The names of the files directly in the folder, in ordinal order.</summary>
     public string[] FileNames() => Directory.GetFiles(Path).Select(System.IO.Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
 
     public void Dispose()

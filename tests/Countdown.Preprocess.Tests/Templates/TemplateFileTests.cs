@@ -11,7 +11,7 @@ public sealed class TemplateFileTests
     [Fact]
     public async Task LoadAsync_ChatMessages_RendersLikeBuiltInTemplates()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("mine.json");
         await File.WriteAllTextAsync(path, """
             [

@@ -12,7 +12,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_ValidFolder_PassesAndCountsTemplates()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         ValidationTestFiles.Write(folder.File("train.parquet"), ValidationTestFiles.Rows(TrainTasks, "train", PromptTemplates.Chat));
         ValidationTestFiles.Write(folder.File("test.parquet"), ValidationTestFiles.Rows(ValidationTestFiles.Tasks.Skip(4), "test", PromptTemplates.Chat));
 
@@ -29,7 +29,7 @@ public sealed class PreparedFileValidatorTests
     [InlineData("qwen-instruct")]
     public async Task ValidateAsync_TinyZeroTemplatesWithSolutionsInSeveralRowGroups_Passes(string template)
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         ValidationTestFiles.Write(path, ValidationTestFiles.Rows(ValidationTestFiles.Tasks, "train", PromptTemplates.Get(template), withSolution: true),
             new PreparedTestLayout { WithSolution = true, RowGroupSize = 2 });
@@ -59,7 +59,7 @@ public sealed class PreparedFileValidatorTests
     [InlineData("no huggingface metadata", ViolationKind.Metadata, null, "huggingface", 1)]
     public async Task ValidateAsync_OneDefect_ReportsOnlyThatKindWithRowAndField(string defect, ViolationKind kind, long? row, string? field, long count)
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         var rows = ValidationTestFiles.Rows(TrainTasks, "train", PromptTemplates.Chat);
         var layout = new PreparedTestLayout();
@@ -97,7 +97,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_Defects_MessagesNameRowFieldAndFix()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         var rows = ValidationTestFiles.Rows(TrainTasks, "train", PromptTemplates.Base);
         rows[0] = rows[0] with { Index = 5 };
@@ -118,7 +118,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_TestTaskRepeatedInTrain_WarnsAndFailsOnlyWhenStrict()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         ValidationTestFiles.Write(folder.File("train.parquet"), ValidationTestFiles.Rows(TrainTasks, "train", PromptTemplates.Chat));
         ValidationTestFiles.Write(folder.File("test.parquet"), ValidationTestFiles.Rows(ValidationTestFiles.Tasks.Skip(3), "test", PromptTemplates.Chat));
 
@@ -137,7 +137,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_OtherFileName_RequiresOneSplitWithinTheFile()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("holdout.parquet");
         var rows = ValidationTestFiles.Rows(TrainTasks, "eval", PromptTemplates.Chat);
         rows[2] = rows[2] with { Split = "test" };
@@ -153,7 +153,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_ManyViolationsOfOneKind_KeepsTwentyAndCountsAll()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         var tasks = Enumerable.Range(0, 25).Select(i => new CountdownTask(i, [i, 1])).ToArray();
         var rows = ValidationTestFiles.Rows(tasks, "train", PromptTemplates.Chat).Select(r => r with { Ability = "code" }).ToList();
@@ -169,7 +169,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_CustomTemplateInOptions_AcceptsItsPrompts()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         var custom = new TextTemplate("mine.json", isChatStyle: true, [new ChatMessage("user", "Reach {target} with {numbers}.")]);
         ValidationTestFiles.Write(path, ValidationTestFiles.Rows(TrainTasks, "train", custom));
@@ -184,7 +184,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_NotParquet_ReportsFileViolation()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         await File.WriteAllTextAsync(path, "target,nums\n1,2\n");
 
@@ -198,7 +198,7 @@ public sealed class PreparedFileValidatorTests
     [Fact]
     public async Task ValidateAsync_FolderWithoutTest_ThrowsInputFileException()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         ValidationTestFiles.Write(folder.File("train.parquet"), ValidationTestFiles.Rows(TrainTasks, "train", PromptTemplates.Chat));
 
         var error = await Assert.ThrowsAsync<InputFileException>(() => PreparedFileValidator.ValidateAsync([folder.Path]));

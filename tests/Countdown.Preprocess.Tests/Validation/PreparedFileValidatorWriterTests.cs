@@ -16,7 +16,7 @@ public sealed class PreparedFileValidatorWriterTests
     [InlineData("chat", false, ParquetCodec.Gzip)]
     public async Task ValidateAsync_VerlParquetWriterFolder_Passes(string templateName, bool includeSolution, ParquetCodec codec)
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var template = PromptTemplates.Get(templateName);
         var options = new VerlParquetOptions { Compression = codec, IncludeSolution = includeSolution, RowGroupSize = 2 };
         await WriteAsync(folder.File("train.parquet"), ValidationTestFiles.Tasks.Take(3), "train", template, options);
@@ -32,7 +32,7 @@ public sealed class PreparedFileValidatorWriterTests
     [Fact]
     public async Task ValidateAsync_VerlParquetWriterWithRepeatedTask_WarnsOfOverlap()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         await WriteAsync(folder.File("train.parquet"), ValidationTestFiles.Tasks.Take(3), "train", PromptTemplates.Base, VerlParquetOptions.Default);
         await WriteAsync(folder.File("test.parquet"), ValidationTestFiles.Tasks.Skip(3), "test", PromptTemplates.Base, VerlParquetOptions.Default);
 

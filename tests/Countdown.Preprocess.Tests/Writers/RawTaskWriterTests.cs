@@ -17,7 +17,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_Parquet_HasTheHuggingFaceLayout()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.parquet");
 
         await RawTaskWriter.WriteAsync(path, Tasks);
@@ -42,7 +42,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_ParquetManyRowGroups_ReadsBackEveryTask()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("many.parquet");
         var tasks = Enumerable.Range(0, RawTaskWriter.RowGroupSize + 1234)
             .Select(i => new CountdownTask(i, Enumerable.Range(0, i % 5).Select(j => (long)(i + j)).ToArray()))
@@ -56,7 +56,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_Parquet_ArrowReadsInt64AndListOfInt64()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.parquet");
 
         await RawTaskWriter.WriteAsync(path, Tasks);
@@ -72,7 +72,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_ParquetNoTasks_WritesAnEmptyFile()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("empty.parquet");
 
         await RawTaskWriter.WriteAsync(path, []);
@@ -84,7 +84,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_Jsonl_OneCompactObjectPerLine()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.jsonl");
 
         await RawTaskWriter.WriteAsync(path, Tasks);
@@ -96,7 +96,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_Csv_WritesNumsAsPandasWritesAList()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.csv");
 
         await RawTaskWriter.WriteAsync(path, Tasks);
@@ -107,7 +107,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_ExistingFile_IsReplacedAndNoTemporaryFileIsLeft()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.jsonl");
         await File.WriteAllTextAsync(path, "old");
 
@@ -120,7 +120,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_Cancelled_LeavesTheOldFileAndNothingElse()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.parquet");
         await File.WriteAllTextAsync(path, "old");
         using var cancelled = new CancellationTokenSource();
@@ -135,7 +135,7 @@ public sealed class RawTaskWriterTests
     [Fact]
     public async Task WriteAsync_PathIsAFolder_ThrowsOutputExceptionAndCleansUp()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("taken.csv");
         Directory.CreateDirectory(path);
 
@@ -152,7 +152,7 @@ public sealed class RawTaskWriterTests
     [InlineData("tasks.csv")]
     public async Task WriteAsync_AnyFormat_TaskReaderReadsTheSameTasks(string name)
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File(name);
         var tasks = Enumerable.Range(0, 2500).Select(i => new CountdownTask(i - 100, [i, i % 7, 99, i * 1000L])).ToArray();
 

@@ -11,7 +11,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task Generate_Parquet_WritesCountSolvableTasksAndExitsZero()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.parquet");
 
         var (exit, _, error) = await RunAsync("generate", "--count", "500", "--output", path, "--seed", "9", "--quiet");
@@ -25,7 +25,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task Generate_SameSeed_WritesIdenticalFiles()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
 
         await RunAsync("generate", "-n", "2000", "-o", folder.File("a.jsonl"), "--seed", "17", "--rule", "integer", "-q");
         await RunAsync("generate", "-n", "2000", "-o", folder.File("b.jsonl"), "--seed", "17", "--rule", "integer", "-q");
@@ -36,7 +36,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task Generate_CsvWithRanges_EveryRowInRangeAndSolvable()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.csv");
 
         var (exit, _, _) = await RunAsync("generate", "-n", "300", "-o", path, "--numbers", "2-3", "--values", "1-9", "--targets", "1-20", "--rule", "integer", "-q");
@@ -59,7 +59,7 @@ public sealed class GenerateCommandTests
     [InlineData("--values", "1-2", "error: No task of 3 number(s) from '1-2' can reach a target in '10-100' (the largest reachable magnitude is 8)")]
     public async Task Generate_BadOption_ExitsTwoWithOneLineAndNoFile(string option, string value, string expectedStart)
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.parquet");
         var args = new List<string> { "generate", "-o", path, option, value };
         if (option != "--count") args.AddRange(["--count", "10"]);

@@ -10,7 +10,7 @@ public sealed class InspectCommandTests
     [Fact]
     public async Task Inspect_PreparedParquet_PrintsApprovedText()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         ValidationTestFiles.Write(path, ValidationTestFiles.Rows(ValidationTestFiles.Tasks.Take(3), "train", PromptTemplates.Base));
 
@@ -24,7 +24,7 @@ public sealed class InspectCommandTests
     [Fact]
     public async Task Inspect_Json_PrintsOnlyOneJsonObjectPerRow()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         ValidationTestFiles.Write(path, ValidationTestFiles.Rows(ValidationTestFiles.Tasks, "train", PromptTemplates.Chat));
 
@@ -43,7 +43,7 @@ public sealed class InspectCommandTests
     [Fact]
     public async Task Inspect_Jsonl_PrintsInferredSchemaAndRows()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("tasks.jsonl");
         await File.WriteAllTextAsync(path, "{\"target\": 28, \"nums\": [95, 11, 56]}\n{\"target\": 64, \"nums\": [7, 8, 1, 9]}\n");
 

@@ -19,7 +19,7 @@ public sealed class StatsCommandTests
     [Fact]
     public async Task Stats_Text_PrintsCountsRangesAndDuplicates()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = await WriteAsync(folder, "tasks.jsonl", Jsonl);
 
         var (exit, output, _) = await RunAsync("stats", path);
@@ -38,7 +38,7 @@ public sealed class StatsCommandTests
     [Fact]
     public async Task Stats_Solve_PrintsSolvableCountsAndDifficulty()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = await WriteAsync(folder, "tasks.jsonl", Jsonl);
 
         var (exit, output, _) = await RunAsync("stats", path, "--solve");
@@ -64,7 +64,7 @@ public sealed class StatsCommandTests
     [Fact]
     public async Task Stats_JsonWithSolve_PrintsOneObjectWithEveryFigure()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = await WriteAsync(folder, "tasks.jsonl", Jsonl);
 
         var (exit, output, _) = await RunAsync("stats", path, "--solve", "--json");
@@ -85,7 +85,7 @@ public sealed class StatsCommandTests
     [Fact]
     public async Task Stats_GeneratedParquet_ReadsWhatGenerateWrote()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
         var path = folder.File("generated.parquet");
         await RunAsync("generate", "-n", "1000", "-o", path, "-q");
 
@@ -101,7 +101,7 @@ public sealed class StatsCommandTests
     [Fact]
     public async Task Stats_MissingFile_ExitsThreeWithOneLine()
     {
-        using var folder = new SolverTempDirectory();
+        using var folder = new TempDirectory();
 
         var (exit, output, error) = await RunAsync("stats", folder.File("missing.jsonl"));
 
@@ -110,7 +110,7 @@ public sealed class StatsCommandTests
         Assert.StartsWith("error: ", error);
     }
 
-    private static async Task<string> WriteAsync(SolverTempDirectory folder, string name, string content)
+    private static async Task<string> WriteAsync(TempDirectory folder, string name, string content)
     {
         var path = folder.File(name);
         await File.WriteAllTextAsync(path, content.ReplaceLineEndings("\n") + "\n");

@@ -10,7 +10,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_ValidFolder_PrintsVerdictAndExitsZero()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         WriteFolder(folder, leak: false);
 
         var (exit, output, _) = await RunAsync("validate", folder.Path);
@@ -27,7 +27,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_Leak_WarnsAndFailsOnlyWithStrict()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         WriteFolder(folder, leak: true);
 
         var (lenient, lenientOutput, _) = await RunAsync("validate", folder.Path);
@@ -43,7 +43,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_TamperedFile_ListsViolationsAndExitsValidationFailed()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("train.parquet");
         var rows = ValidationTestFiles.Rows(ValidationTestFiles.Tasks.Take(3), "train", PromptTemplates.Chat);
         rows[2] = rows[2] with { Index = 7, Ability = null };
@@ -64,7 +64,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_Json_PrintsOneDocument()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         WriteFolder(folder, leak: true);
 
         var (exit, output, _) = await RunAsync("validate", folder.Path, "--json", "--strict");
@@ -84,7 +84,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_TemplateFile_AcceptsCustomPrompts()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var templatePath = folder.File("mine.json");
         await File.WriteAllTextAsync(templatePath, """[{"role": "user", "content": "Reach {target} with {numbers}."}]""");
         var template = await TemplateFile.LoadAsync(templatePath, CancellationToken.None);
@@ -102,7 +102,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_BadTemplateFile_ExitsInputUnreadable()
     {
-        using var folder = new ValidationTempFolder();
+        using var folder = new TempDirectory();
         var templatePath = folder.File("bad.json");
         await File.WriteAllTextAsync(templatePath, "[]");
 
@@ -122,7 +122,7 @@ public sealed class ValidateCommandTests
         Assert.Equal("error: 'no/such/folder' does not exist; give prepared Parquet files or the folder holding them.\n", error);
     }
 
-    private static void WriteFolder(ValidationTempFolder folder, bool leak)
+    private static void WriteFolder(TempDirectory folder, bool leak)
     {
         ValidationTestFiles.Write(folder.File("train.parquet"), ValidationTestFiles.Rows(ValidationTestFiles.Tasks.Take(3), "train", PromptTemplates.Chat));
         ValidationTestFiles.Write(folder.File("test.parquet"), ValidationTestFiles.Rows(ValidationTestFiles.Tasks.Skip(leak ? 3 : 4).Take(1), "test", PromptTemplates.Chat));

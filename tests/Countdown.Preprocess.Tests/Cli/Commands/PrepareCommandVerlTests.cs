@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Countdown.Preprocess.Scoring;
 using Countdown.Preprocess.Tests.Support;
 
-namespace Countdown.Preprocess.Tests.Cli;
+namespace Countdown.Preprocess.Tests.Cli.Commands;
 
 public sealed class PrepareCommandVerlTests
 {

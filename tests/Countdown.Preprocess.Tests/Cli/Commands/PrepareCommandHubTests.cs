@@ -1,6 +1,6 @@
 using Countdown.Preprocess.Tests.Support;
 
-namespace Countdown.Preprocess.Tests.Cli;
+namespace Countdown.Preprocess.Tests.Cli.Commands;
 
 [Collection(EnvironmentCollection.Name)]
 public sealed class PrepareCommandHubTests

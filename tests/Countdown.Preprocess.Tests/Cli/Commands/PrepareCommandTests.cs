@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Countdown.Preprocess.Tests.Support;
 
-namespace Countdown.Preprocess.Tests.Cli;
+namespace Countdown.Preprocess.Tests.Cli.Commands;
 
 public sealed class PrepareCommandTests
 {
