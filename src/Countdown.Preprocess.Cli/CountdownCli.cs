@@ -24,7 +24,8 @@ internal static class CountdownCli
     {
         console ??= CliConsole.System;
         var root = CreateRootCommand(console);
-        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // Ctrl-C cancels the token; the grace period lets the command remove its temporary files before the process ends.
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         return await root.Parse(args).InvokeAsync(config, cancellationToken);
     }
 }

@@ -48,8 +48,8 @@ public static class PrepareJob
 
         progress?.Report(new PrepareProgress("read", inputRecords, inputRecords));
         var solutions = options.AddSolution ? SolutionsFor(tasks, (int)(needed - 1), filtered.Results, cancellationToken) : null;
-        var train = Slice(tasks, solutions, 0, (int)options.TrainSize, "train", options, progress);
-        var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress);
+        var train = Slice(tasks, solutions, 0, (int)options.TrainSize, "train", options, progress, cancellationToken);
+        var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
         await using var outputs = new AtomicFileSet();
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
@@ -129,10 +129,12 @@ public static class PrepareJob
         return results.Take(count).Select(r => r.Solution).ToArray();
     }
 
-    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, IReadOnlyList<string?>? solutions, int start, int count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress)
+    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, IReadOnlyList<string?>? solutions, int start, int count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
     {
         for (var index = 0; index < count; index++)
         {
+            // Ctrl-C must be seen within the CLI's termination grace period, whatever the row group size.
+            if ((index & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
             var task = tasks[start + index];
             yield return new PreparedRow(task, options.Template.Render(task), split, index, solutions?[start + index]);
             if ((index + 1) % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index + 1, count));
