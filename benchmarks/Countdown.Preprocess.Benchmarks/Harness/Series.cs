@@ -1,11 +1,12 @@
 namespace Countdown.Preprocess.Benchmarks.Harness;
 
 /// <summary>The measured runs of one contender (ours, DuckDB, one codec...), warm-up excluded.</summary>
-internal sealed class Series(string name, ChildCommand command)
+/// <remarks>In-process contenders (see <see cref="InProcessRounds"/>) have no child command.</remarks>
+internal sealed class Series(string name, ChildCommand? command)
 {
     public string Name { get; } = name;
 
-    public ChildCommand Command { get; } = command;
+    public ChildCommand? Command { get; } = command;
 
     public List<RunSample> Samples { get; } = [];
 
