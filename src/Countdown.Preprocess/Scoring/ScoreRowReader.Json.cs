@@ -21,7 +21,7 @@ public static partial class ScoreRowReader
             }
             catch (JsonException error)
             {
-                throw new InputFileException($"{Capitalized(path)} is not a valid JSON array of rows ({error.Message.TrimEnd('.')}); write one array of objects.", path, error);
+                throw new InputFileException($"{Capitalized(path)} is not a valid JSON array of rows ({ScoreRowReader.Clause(error.Message)}); write one array of objects.", path, error);
             }
             yield return FromJson(enumerator.Current, index, new RowLocation(path, null, index));
             index++;

@@ -132,7 +132,7 @@ public static partial class ScoreRowReader
         }
         catch (JsonException error)
         {
-            throw new TaskDataException($"Line {at.LineNumber} of {Describe(at.SourcePath)} is not valid JSON ({error.Message.TrimEnd('.')}); write one JSON object per line.",
+            throw new TaskDataException($"Line {at.LineNumber} of {Describe(at.SourcePath)} is not valid JSON ({ScoreRowReader.Clause(error.Message)}); write one JSON object per line.",
                 at.SourcePath, lineNumber: at.LineNumber, rowIndex: index, inner: error);
         }
         using (document) return FromJson(document.RootElement, index, at);
@@ -146,7 +146,7 @@ public static partial class ScoreRowReader
         }
         catch (IOException error)
         {
-            throw new InputFileException($"{Capitalized(path)} cannot be read ({error.Message.TrimEnd('.')}); check the file and try again.", path, error);
+            throw new InputFileException($"{Capitalized(path)} cannot be read ({ScoreRowReader.Clause(error.Message)}); check the file and try again.", path, error);
         }
     }
 }
