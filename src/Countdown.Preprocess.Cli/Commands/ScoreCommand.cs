@@ -76,23 +76,25 @@ internal sealed class ScoreCommand : CountdownCommand
         };
         log.Debug("Scoring {Input} in {Mode} mode, strict {Strict}", input, options.Mode, options.Strict);
 
-        var toConsole = ReferenceEquals(Console.Out, System.Console.Out);
-        var output = toConsole ? new StreamWriter(System.Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : Console.Out;
-        var line = new StringBuilder(128);
         ScoreSummary summary;
-        try
+        if (ReferenceEquals(Console.Out, System.Console.Out))
         {
+            // The real console: UTF-8 bytes straight into a buffered standard output.
+            await using var output = new BufferedStream(System.Console.OpenStandardOutput(), 1 << 16);
+            var line = new byte[256];
+            summary = await ScoreFile.ScoreAsync(input, options, (row, result) =>
+                output.Write(line, 0, ScoreLine.Write(line, row.Index, result)), format, cancellationToken);
+            await output.FlushAsync(cancellationToken);
+        }
+        else
+        {
+            var line = new StringBuilder(128);
             summary = await ScoreFile.ScoreAsync(input, options, (row, result) =>
             {
                 line.Clear();
                 ScoreLine.Append(line, row.Index, result);
-                output.Write(line);
+                Console.Out.Write(line);
             }, format, cancellationToken);
-        }
-        finally
-        {
-            await output.FlushAsync(cancellationToken);
-            if (toConsole) await output.DisposeAsync();
         }
 
         var totals = ScoreLine.Summary(summary);

@@ -18,6 +18,33 @@ internal static class ScoreLine
             .Append(",\"reason\":\"").Append(result.Reason.ToText()).Append("\"}\n");
     }
 
+    /// <summary>Writes the same line as UTF-8 into <paramref name="line"/> (at least 128 bytes) and returns its length.</summary>
+    public static int Write(Span<byte> line, long index, in ScoreResult result)
+    {
+        var length = Copy(line, "{\"index\":"u8, 0);
+        index.TryFormat(line[length..], out var written, default, CultureInfo.InvariantCulture);
+        length += written;
+        length = Copy(line, ",\"score\":"u8, length);
+        length = Copy(line, result.Score switch { 1.0 => "1.0"u8, 0.0 => "0.0"u8, _ => "0.1"u8 }, length);
+        length = Copy(line, ",\"acc\":"u8, length);
+        length = Copy(line, Flag8(result.IsCorrect), length);
+        length = Copy(line, ",\"formatted\":"u8, length);
+        length = Copy(line, Flag8(result.IsFormatted), length);
+        length = Copy(line, ",\"flagged\":"u8, length);
+        length = Copy(line, Flag8(result.IsFlagged), length);
+        length = Copy(line, ",\"reason\":\""u8, length);
+        length += System.Text.Encoding.ASCII.GetBytes(result.Reason.ToText(), line[length..]);
+        return Copy(line, "\"}\n"u8, length);
+    }
+
+    private static int Copy(Span<byte> line, ReadOnlySpan<byte> text, int at)
+    {
+        text.CopyTo(line[at..]);
+        return at + text.Length;
+    }
+
+    private static ReadOnlySpan<byte> Flag8(bool value) => value ? "1.0"u8 : "0.0"u8;
+
     /// <summary>The totals as one JSON object.</summary>
     public static string Summary(ScoreSummary summary) => string.Create(CultureInfo.InvariantCulture,
         $"{{\"rows\":{summary.Rows},\"mean_score\":{summary.MeanScore:R},\"accuracy\":{summary.Accuracy:R},\"formatted\":{summary.FormattedShare:R},\"flagged\":{summary.Flagged}}}");

@@ -116,7 +116,7 @@ internal sealed class ParquetScoreColumns
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            throw new InputFileException($"Column '{field.Path}' of '{_path}' cannot be decoded ({error.Message.TrimEnd('.')}); write the file again.", _path, error);
+            throw new InputFileException($"Column '{field.Path}' of '{_path}' cannot be decoded ({ScoreRowReader.Clause(error.Message)}); write the file again.", _path, error);
         }
         return new Column<long>(values, definitions, repetitions, count);
     }
@@ -132,7 +132,7 @@ internal sealed class ParquetScoreColumns
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            throw new InputFileException($"Column '{field.Path}' of '{_path}' cannot be decoded ({error.Message.TrimEnd('.')}); write the file again.", _path, error);
+            throw new InputFileException($"Column '{field.Path}' of '{_path}' cannot be decoded ({ScoreRowReader.Clause(error.Message)}); write the file again.", _path, error);
         }
         var values = new string[count];
         for (var i = 0; i < count; i++) values[i] = raw[i].ToString();

@@ -29,7 +29,7 @@ public static partial class ScoreRowReader
         }
         catch (CsvHelperException error)
         {
-            throw new InputFileException($"{Capitalized(path)} is not readable CSV ({error.Message.Split('\n')[0].TrimEnd('.')}); check the file.", path, error);
+            throw new InputFileException($"{Capitalized(path)} is not readable CSV ({ScoreRowReader.Clause(error.Message)}); check the file.", path, error);
         }
         var hasTask = header.Contains("target") || header.Contains("nums");
         var outputColumn = header.Contains("response") ? "response" : "solution_str";

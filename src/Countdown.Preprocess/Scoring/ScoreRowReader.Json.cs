@@ -7,31 +7,6 @@ namespace Countdown.Preprocess.Scoring;
 
 public static partial class ScoreRowReader
 {
-    private static async IAsyncEnumerable<ScoreRow> ReadJsonLinesAsync(Stream input, string path,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
-        long line = 0;
-        long index = 0;
-        while (await ReadLineAsync(reader, path, cancellationToken) is { } text)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            var at = new RowLocation(path, line, null);
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(text);
-            }
-            catch (JsonException error)
-            {
-                throw new TaskDataException($"Line {line} of {Describe(path)} is not valid JSON ({error.Message.TrimEnd('.')}); write one JSON object per line.",
-                    path, lineNumber: line, rowIndex: index, inner: error);
-            }
-            using (document) yield return FromJson(document.RootElement, index++, at);
-        }
-    }
-
     private static async IAsyncEnumerable<ScoreRow> ReadJsonAsync(Stream input, string path,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -46,22 +21,10 @@ public static partial class ScoreRowReader
             }
             catch (JsonException error)
             {
-                throw new InputFileException($"{Capitalized(path)} is not a valid JSON array of rows ({error.Message.TrimEnd('.')}); write one array of objects.", path, error);
+                throw new InputFileException($"{Capitalized(path)} is not a valid JSON array of rows ({ScoreRowReader.Clause(error.Message)}); write one array of objects.", path, error);
             }
             yield return FromJson(enumerator.Current, index, new RowLocation(path, null, index));
             index++;
-        }
-    }
-
-    private static async Task<string?> ReadLineAsync(StreamReader reader, string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(cancellationToken);
-        }
-        catch (IOException error)
-        {
-            throw new InputFileException($"{Capitalized(path)} cannot be read ({error.Message.TrimEnd('.')}); check the file and try again.", path, error);
         }
     }
 

@@ -19,7 +19,7 @@ public static partial class ScoreRowReader
         }
         catch (Exception error) when (error is IOException or ParquetException or InvalidDataException or NotSupportedException)
         {
-            throw new InputFileException($"{Capitalized(path)} is not a readable Parquet file ({error.Message.TrimEnd('.')}); check the file.", path, error);
+            throw new InputFileException($"{Capitalized(path)} is not a readable Parquet file ({ScoreRowReader.Clause(error.Message)}); check the file.", path, error);
         }
         await using (reader)
         {

@@ -69,8 +69,21 @@ public static partial class ScoreRowReader
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new InputFileException($"Input file '{path}' cannot be opened ({error.Message.TrimEnd('.')}); check its permissions.", path, error);
+            throw new InputFileException($"Input file '{path}' cannot be opened ({ScoreRowReader.Clause(error.Message)}); check its permissions.", path, error);
         }
+    }
+
+    /// <summary>A system message fit to sit in parentheses inside our one sentence: its first line, without position
+    /// details or full stops.</summary>
+    internal static string Clause(string message)
+    {
+        var text = message.Split('\n')[0];
+        foreach (var detail in new[] { " LineNumber:", " Path:" })
+        {
+            var position = text.IndexOf(detail, StringComparison.Ordinal);
+            if (position >= 0) text = text[..position];
+        }
+        return text.Trim().TrimEnd('.').Replace(". ", "; ", StringComparison.Ordinal);
     }
 
     private static string Describe(string path) => path == StandardInput ? "standard input" : $"'{path}'";

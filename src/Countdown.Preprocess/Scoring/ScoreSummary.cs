@@ -12,7 +12,7 @@ public sealed record ScoreSummary(long Rows, double MeanScore, double Accuracy, 
     public sealed class Builder
     {
         private long _rows;
-        private double _scoreSum;
+        private long _scoreTenths; // scores are 0, 0.1 or 1: summing tenths keeps the mean free of rounding drift
         private long _correct;
         private long _formatted;
         private long _flagged;
@@ -21,7 +21,7 @@ public sealed record ScoreSummary(long Rows, double MeanScore, double Accuracy, 
         public void Add(in ScoreResult result)
         {
             _rows++;
-            _scoreSum += result.Score;
+            _scoreTenths += (long)Math.Round(result.Score * 10);
             if (result.IsCorrect) _correct++;
             if (result.IsFormatted) _formatted++;
             if (result.IsFlagged) _flagged++;
@@ -30,6 +30,6 @@ public sealed record ScoreSummary(long Rows, double MeanScore, double Accuracy, 
         /// <summary>The summary of the results added so far.</summary>
         public ScoreSummary Build() => _rows == 0
             ? new ScoreSummary(0, 0, 0, 0, 0)
-            : new ScoreSummary(_rows, _scoreSum / _rows, (double)_correct / _rows, (double)_formatted / _rows, _flagged);
+            : new ScoreSummary(_rows, _scoreTenths / (10.0 * _rows), (double)_correct / _rows, (double)_formatted / _rows, _flagged);
     }
 }

@@ -147,6 +147,39 @@ public sealed class ScoreRowReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_TruncatedParquet_ThrowsInputFileException()
+    {
+        using var folder = new ScoringTempDirectory();
+        var whole = folder.File("whole.parquet");
+        ScoringParquetFiles.WriteFlat(whole, [(1, [1], "a")]);
+        var path = folder.File("cut.parquet");
+        await File.WriteAllBytesAsync(path, (await File.ReadAllBytesAsync(whole))[..40]);
+
+        var error = await Assert.ThrowsAsync<InputFileException>(() => ReadAllAsync(path));
+
+        Assert.StartsWith($"'{path}' is not a readable Parquet file (", error.Message);
+        Assert.EndsWith("); check the file.", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnclosedJsonArray_ThrowsInputFileExceptionAfterTheGoodRows()
+    {
+        using var folder = new ScoringTempDirectory();
+        var path = folder.File("rows.json");
+        await File.WriteAllTextAsync(path, """[{"target": 1, "nums": [1], "response": "a"}, {"target":""");
+        var rows = new List<ScoreRow>();
+
+        var error = await Assert.ThrowsAsync<InputFileException>(async () =>
+        {
+            await foreach (var row in ScoreRowReader.ReadAsync(path)) rows.Add(row);
+        });
+
+        Assert.Single(rows);
+        Assert.StartsWith($"'{path}' is not a valid JSON array of rows (", error.Message);
+        Assert.DoesNotContain(" Path:", error.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_UnknownExtension_SniffsTheContent()
     {
         using var folder = new ScoringTempDirectory();
