@@ -39,7 +39,7 @@ internal sealed class ScoreCommand : CountdownCommand
         Description = "Also write the totals as JSON to this file.",
     };
 
-    private readonly Option<string> _format = new("--format")
+    private readonly Option<string> _format = new("--input-format", "--format")
     {
         Description = "The input's layout; auto picks it by extension, else by the first bytes.",
         DefaultValueFactory = _ => "auto",
