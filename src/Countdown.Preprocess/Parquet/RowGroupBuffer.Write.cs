@@ -43,6 +43,7 @@ internal sealed partial class RowGroupBuffer
         _numbersDefinitions.Clear();
         _numsRepetitions.Clear();
         _contents.Clear();
+        _contentText.Clear();
         _contentDefinitions.Clear();
         _roles.Clear();
         _roleDefinitions.Clear();

@@ -17,6 +17,7 @@ internal sealed partial class RowGroupBuffer
     private readonly ColumnBuffer<int> _numbersDefinitions;
     private readonly ColumnBuffer<int> _numsRepetitions;
     private readonly ColumnBuffer<ReadOnlyMemory<char>> _contents;
+    private readonly TextArena _contentText;
     private readonly ColumnBuffer<int> _contentDefinitions;
     private readonly ColumnBuffer<ReadOnlyMemory<char>> _roles;
     private readonly ColumnBuffer<int> _roleDefinitions;
@@ -40,6 +41,7 @@ internal sealed partial class RowGroupBuffer
         _numbersDefinitions = new(lists);
         _numsRepetitions = new(lists);
         _contents = new(messages);
+        _contentText = new();
         _contentDefinitions = new(messages);
         _roles = new(messages);
         _roleDefinitions = new(messages);
@@ -116,12 +118,12 @@ internal sealed partial class RowGroupBuffer
                 continue;
             }
 
-            AddText(_contents, _contentDefinitions, message.Content, definedLevel: 4);
+            AddText(_contents, _contentDefinitions, message.Content, definedLevel: 4, _contentText);
             AddText(_roles, _roleDefinitions, message.Role, definedLevel: 4);
         }
     }
 
-    private static void AddText(ColumnBuffer<ReadOnlyMemory<char>> values, ColumnBuffer<int> definitions, string? text, int definedLevel)
+    private static void AddText(ColumnBuffer<ReadOnlyMemory<char>> values, ColumnBuffer<int> definitions, string? text, int definedLevel, TextArena? copyTo = null)
     {
         if (text is null)
         {
@@ -129,7 +131,7 @@ internal sealed partial class RowGroupBuffer
             return;
         }
 
-        values.Add(text.AsMemory());
+        values.Add(copyTo is null ? text.AsMemory() : copyTo.Add(text));
         definitions.Add(definedLevel);
     }
 }

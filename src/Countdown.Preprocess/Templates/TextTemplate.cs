@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Templates;
@@ -6,7 +6,10 @@ namespace Countdown.Preprocess.Templates;
 /// <summary>A template of messages whose contents hold <c>{numbers}</c> and <c>{target}</c> placeholders.</summary>
 public sealed class TextTemplate : PromptTemplate
 {
-    private readonly (string Role, string[] Parts, Placeholder[] Holes)[] _messages;
+    /// <summary>Formatted values up to this many characters are kept on the stack while a prompt is rendered.</summary>
+    private const int StackValuesLength = 256;
+
+    private readonly Compiled[] _messages;
 
     private enum Placeholder { Numbers, Target }
 
@@ -15,7 +18,7 @@ public sealed class TextTemplate : PromptTemplate
     {
         IsChatStyle = isChatStyle;
         Messages = messages.ToArray();
-        _messages = Messages.Select(m => Split(m.Role, m.Content)).ToArray();
+        _messages = Messages.Select(Compile).ToArray();
     }
 
     /// <inheritdoc/>
@@ -25,27 +28,57 @@ public sealed class TextTemplate : PromptTemplate
     public IReadOnlyList<ChatMessage> Messages { get; }
 
     /// <inheritdoc/>
+    /// <remarks>Each content is built at its exact length in one allocation; a message without placeholders is shared by every row.</remarks>
     public override IReadOnlyList<ChatMessage> Render(CountdownTask task)
     {
-        var numbers = PythonFormat.List(task.Nums);
-        var target = PythonFormat.Integer(task.Target);
-        var result = new ChatMessage[_messages.Length];
-        for (var m = 0; m < _messages.Length; m++)
+        ArgumentNullException.ThrowIfNull(task);
+        ReadOnlySpan<long> nums = task.Nums;
+        var most = PythonFormat.MaxListLength(nums.Length) + PythonFormat.MaxIntegerTextLength;
+        char[]? rented = null;
+        Span<char> values = most <= StackValuesLength ? stackalloc char[StackValuesLength] : (rented = ArrayPool<char>.Shared.Rent(most));
+        try
         {
-            var (role, parts, holes) = _messages[m];
-            var builder = new StringBuilder(parts.Sum(p => p.Length) + holes.Length * 24);
-            for (var i = 0; i < parts.Length; i++)
+            var numbersLength = PythonFormat.FormatList(nums, values);
+            var targetLength = PythonFormat.FormatInteger(task.Target, values[numbersLength..]);
+            var filling = new Filling(values[..numbersLength], values.Slice(numbersLength, targetLength));
+            var result = new ChatMessage[_messages.Length];
+            for (var m = 0; m < _messages.Length; m++)
             {
-                builder.Append(parts[i]);
-                if (i < holes.Length) builder.Append(holes[i] == Placeholder.Numbers ? numbers : target);
+                var message = _messages[m];
+                result[m] = message.Holes.Length == 0 ? message.Unfilled : new ChatMessage(message.Unfilled.Role, Fill(message, filling));
             }
-            result[m] = new ChatMessage(role, builder.ToString());
+            return result;
         }
-        return result;
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
-    private static (string, string[], Placeholder[]) Split(string role, string content)
+    private static string Fill(Compiled message, Filling filling)
     {
+        var length = message.LiteralLength + message.NumbersHoles * filling.Numbers.Length + message.TargetHoles * filling.Target.Length;
+        return string.Create(length, new MessageFilling(message, filling), static (destination, state) =>
+        {
+            var (parts, holes) = (state.Message.Parts, state.Message.Holes);
+            var at = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i].CopyTo(destination[at..]);
+                at += parts[i].Length;
+                if (i < holes.Length)
+                {
+                    var value = holes[i] == Placeholder.Numbers ? state.Filling.Numbers : state.Filling.Target;
+                    value.CopyTo(destination[at..]);
+                    at += value.Length;
+                }
+            }
+        });
+    }
+
+    private static Compiled Compile(ChatMessage message)
+    {
+        var content = message.Content;
         var parts = new List<string>();
         var holes = new List<Placeholder>();
         var start = 0;
@@ -61,6 +94,26 @@ public sealed class TextTemplate : PromptTemplate
             start = at + (isNumbers ? "{numbers}".Length : "{target}".Length);
         }
         parts.Add(content[start..]);
-        return (role, parts.ToArray(), holes.ToArray());
+        var numbersHoles = holes.Count(h => h == Placeholder.Numbers);
+        return new Compiled(message, parts.ToArray(), holes.ToArray(), parts.Sum(p => p.Length), numbersHoles, holes.Count - numbersHoles);
+    }
+
+    /// <summary>One message split at its placeholders: <c>Parts[i]</c>, then <c>Holes[i]</c>, ..., then the last part.</summary>
+    private sealed record Compiled(ChatMessage Unfilled, string[] Parts, Placeholder[] Holes, int LiteralLength, int NumbersHoles, int TargetHoles);
+
+    /// <summary>The formatted values of one task.</summary>
+    private readonly ref struct Filling(ReadOnlySpan<char> numbers, ReadOnlySpan<char> target)
+    {
+        public ReadOnlySpan<char> Numbers { get; } = numbers;
+
+        public ReadOnlySpan<char> Target { get; } = target;
+    }
+
+    /// <summary>What <see cref="string.Create{TState}(int, TState, System.Buffers.SpanAction{char, TState})"/> needs to fill one message.</summary>
+    private readonly ref struct MessageFilling(Compiled message, Filling filling)
+    {
+        public Compiled Message { get; } = message;
+
+        public Filling Filling { get; } = filling;
     }
 }
