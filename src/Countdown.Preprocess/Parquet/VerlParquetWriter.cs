@@ -15,10 +15,22 @@ public static partial class VerlParquetWriter
     /// footer, which no reader will take for a complete one.
     /// </remarks>
     /// <exception cref="UsageException"><see cref="VerlParquetOptions.RowGroupSize"/> is less than 1.</exception>
-    public static async Task<long> WriteAsync(Stream destination, IEnumerable<PreparedRow> rows, VerlParquetOptions options, CancellationToken cancellationToken = default)
+    public static Task<long> WriteAsync(Stream destination, IEnumerable<PreparedRow> rows, VerlParquetOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), cancellationToken);
+    }
+
+    /// <summary>Writes rows as they arrive, like <see cref="WriteAsync(Stream, IEnumerable{PreparedRow}, VerlParquetOptions, CancellationToken)"/>.</summary>
+    internal static Task<long> WriteAsync(Stream destination, IAsyncEnumerable<PreparedRow> rows, VerlParquetOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), cancellationToken);
+    }
+
+    private static async Task<long> WriteAsync(Stream destination, VerlParquetOptions options, Func<RowGroupPipeline, CancellationToken, Task> addRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
         if (options.RowGroupSize < 1)
         {
@@ -29,49 +41,20 @@ public static partial class VerlParquetWriter
         var writer = await ParquetWriter.CreateAsync(schema.Schema, destination, ToParquetOptions(schema, options.Compression), cancellationToken: cancellationToken);
         writer.CustomMetadata = Metadata(options.IncludeSolution);
 
-        long written = await WriteRowGroupsAsync(writer, schema, rows, options.RowGroupSize, cancellationToken);
+        long written;
+        var groups = new RowGroupPipeline(writer, schema, options.RowGroupSize);
+        try
+        {
+            await addRows(groups, cancellationToken);
+            written = await groups.CompleteAsync(cancellationToken);
+        }
+        finally
+        {
+            await groups.DisposeAsync();
+        }
 
         // Only a complete write gets the footer: ParquetWriter writes it on dispose.
         await writer.DisposeAsync();
         return written;
-    }
-
-    private static async Task<long> WriteRowGroupsAsync(ParquetWriter writer, VerlParquetSchema schema, IEnumerable<PreparedRow> rows, int rowGroupSize, CancellationToken cancellationToken)
-    {
-        // Double buffering: one buffer fills while the other is flushed, so producing rows overlaps encoding them.
-        var filling = new RowGroupBuffer(schema, rowGroupSize);
-        var flushing = new RowGroupBuffer(schema, rowGroupSize);
-        var pending = Task.CompletedTask;
-        long written = 0;
-        try
-        {
-            foreach (var row in rows)
-            {
-                filling.Add(row);
-                if (filling.Count == rowGroupSize)
-                {
-                    await pending;
-                    cancellationToken.ThrowIfCancellationRequested();
-                    written += filling.Count;
-                    (filling, flushing) = (flushing, filling);
-                    var full = flushing;
-                    pending = Task.Run(() => full.FlushAsync(writer, cancellationToken), cancellationToken);
-                }
-            }
-
-            await pending;
-            if (filling.Count > 0)
-            {
-                written += filling.Count;
-                await filling.FlushAsync(writer, cancellationToken);
-            }
-
-            return written;
-        }
-        finally
-        {
-            // On failure, let a running flush finish before the caller deletes or reuses the stream; its own error, if any, is secondary.
-            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
     }
 }

@@ -12,7 +12,7 @@ using Countdown.Preprocess.Tasks;
 namespace Countdown.Preprocess.Preparing;
 
 /// <summary>The main job: read raw tasks, split them as TinyZero does, and write veRL's train and test Parquet.</summary>
-public static class PrepareJob
+public static partial class PrepareJob
 {
     /// <summary>The train split's file name inside the output folder.</summary>
     public const string TrainFileName = "train.parquet";
@@ -35,6 +35,8 @@ public static class PrepareJob
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
+        if (CanStream(options))
+            return await RunStreamingAsync(options, progress is null ? null : new SerialProgress(progress), clock, cancellationToken);
 
         var tasks = new List<CountdownTask>();
         var inputs = await ReadAllAsync(options, tasks, progress, cancellationToken);
@@ -68,20 +70,27 @@ public static class PrepareJob
 
     private const int ProgressEvery = 16_384;
 
-    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    private static Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+        => ReadAllAsync(options, tasks.AddRange, progress, cancellationToken);
+
+    /// <summary>Reads every input in order, handing each batch to <paramref name="add"/>; reports progress each time the total passes a multiple of <see cref="ProgressEvery"/>.</summary>
+    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, Action<List<CountdownTask>> add, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
     {
         var inputs = new List<PreparedInput>();
+        long total = 0;
         foreach (var path in options.InputPaths)
         {
             var format = TaskReader.ResolveFormat(path, options.InputFormat);
-            var before = tasks.Count;
-            await foreach (var task in TaskReader.ReadAsync(path, format, cancellationToken))
+            var before = total;
+            await foreach (var batch in TaskReader.ReadBatchesAsync(path, format, cancellationToken).ConfigureAwait(false))
             {
-                tasks.Add(task);
-                if (tasks.Count % ProgressEvery == 0) progress?.Report(new PrepareProgress("read", tasks.Count, null));
+                add(batch);
+                var after = total + batch.Count;
+                if (after / ProgressEvery > total / ProgressEvery) progress?.Report(new PrepareProgress("read", after / ProgressEvery * ProgressEvery, null));
+                total = after;
             }
             var sha = options.ComputeHashes && path != "-" ? await HashFileAsync(path, cancellationToken) : null;
-            inputs.Add(new PreparedInput(path, format, tasks.Count - before, sha));
+            inputs.Add(new PreparedInput(path, format, total - before, sha));
         }
         return inputs;
     }
@@ -156,14 +165,18 @@ public static class PrepareJob
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    private static async Task<PreparedOutput> WriteSplitAsync(
+    private static Task<PreparedOutput> WriteSplitAsync(
         AtomicFileSet outputs, string finalPath, IEnumerable<PreparedRow> rows, PrepareOptions options, CancellationToken cancellationToken)
+        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, rows, parquet, cancellationToken), cancellationToken);
+
+    private static async Task<PreparedOutput> WriteSplitAsync(
+        AtomicFileSet outputs, string finalPath, PrepareOptions options, Func<Stream, VerlParquetOptions, Task<long>> write, CancellationToken cancellationToken)
     {
         await using var stream = outputs.Create(finalPath);
         long written;
         try
         {
-            written = await VerlParquetWriter.WriteAsync(stream, rows, options.Parquet with { IncludeSolution = options.AddSolution }, cancellationToken);
+            written = await write(stream, options.Parquet with { IncludeSolution = options.AddSolution });
             await stream.FlushAsync(cancellationToken);
         }
         catch (IOException error)

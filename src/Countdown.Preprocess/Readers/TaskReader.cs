@@ -52,6 +52,17 @@ public static class TaskReader
         }
     }
 
+    /// <summary>Streams the tasks of <paramref name="path"/> in input order, a batch (a Parquet row group, a block of lines) at a time; each batch is a new list.</summary>
+    /// <remarks>Checks and errors as <see cref="ReadAsync(string, TaskInputFormat, CancellationToken)"/>.</remarks>
+    internal static async IAsyncEnumerable<List<CountdownTask>> ReadBatchesAsync(
+        string path, TaskInputFormat format, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        TaskInputFormat resolved = ResolveFormat(path, format);
+        await using Stream stream = InputFiles.OpenRead(path);
+        await foreach (var batch in ReadCheckedBatchesAsync(stream, path, resolved, cancellationToken).ConfigureAwait(false))
+            yield return batch;
+    }
+
     /// <summary>Streams the tasks of an open <paramref name="stream"/>, named <paramref name="sourcePath"/> in messages; the stream is left open.</summary>
     /// <remarks>With <see cref="TaskInputFormat.Auto"/> the content decides: <c>PAR1</c> is Parquet, '[' JSON, '{' JSON Lines, anything else CSV.</remarks>
     internal static async IAsyncEnumerable<CountdownTask> ReadAsync(

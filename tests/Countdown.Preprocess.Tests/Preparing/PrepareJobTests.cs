@@ -1,4 +1,5 @@
 using Countdown.Preprocess.Preparing;
+using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Tests.Support;
 
 namespace Countdown.Preprocess.Tests.Preparing;
@@ -47,6 +48,38 @@ public sealed class PrepareJobTests
         Assert.Equal(new PrepareProgress("read", 20_000, 20_000), seen.Last(p => p.Stage == "read"));
         Assert.Equal(new PrepareProgress("train", 18_000, 18_000), seen.Last(p => p.Stage == "train"));
         Assert.Equal(new PrepareProgress("test", 1_000, 1_000), seen.Last(p => p.Stage == "test"));
+    }
+
+    [Fact]
+    public async Task RunAsync_BadRecordAfterBothSplits_ThrowsAndLeavesOldFiles()
+    {
+        using var dir = new TempDirectory();
+        var input = WriteJsonl(dir, 30_000);
+        File.AppendAllText(input, "{\"nums\": [1, 2], \"target\": \"x\"}\n");
+        var output = Directory.CreateDirectory(dir.File("out")).FullName;
+        File.WriteAllText(Path.Combine(output, "train.parquet"), "old train");
+        var options = new PrepareOptions { InputPaths = [input], OutputDirectory = output, TrainSize = 1_000, TestSize = 100 };
+
+        var error = await Assert.ThrowsAsync<TaskDataException>(() => PrepareJob.RunAsync(options));
+
+        Assert.Contains("line 30001", error.Message);
+        Assert.Equal(["train.parquet"], Directory.GetFiles(output).Select(Path.GetFileName));
+        Assert.Equal("old train", File.ReadAllText(Path.Combine(output, "train.parquet")));
+    }
+
+    [Fact]
+    public async Task RunAsync_InputEndsInsideTrain_ThrowsNotEnoughWithCounts()
+    {
+        using var dir = new TempDirectory();
+        var input = WriteJsonl(dir, 500);
+        var output = dir.File("out");
+        var options = new PrepareOptions { InputPaths = [input], OutputDirectory = output, TrainSize = 1_000, TestSize = 100 };
+
+        var error = await Assert.ThrowsAsync<NotEnoughTasksException>(() => PrepareJob.RunAsync(options));
+
+        Assert.Equal(500, error.Found);
+        Assert.Equal(1_101, error.Needed);
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
     }
 
     private sealed class SynchronousProgress(Action<PrepareProgress> report) : IProgress<PrepareProgress>
