@@ -48,6 +48,7 @@ internal sealed class PrepareVsDuckDbCommand : BenchmarkCommand
                     + "Each run is a child process started by the harness; wall time is process start to exit. DuckDB runs one "
                     + $"`COPY (SELECT ... {(ordered ? "ORDER BY file_row_number" : "without ORDER BY")}) TO ... (FORMAT parquet)` per file "
                     + "through DuckDB.NET, in-memory database, default threads and memory limit.");
+        if (!duckDbOnly) report.Line($"Ours: `{Path.GetRelativePath(RepositoryPaths.Root, cli)}`.");
         report.Line("");
         report.Table(series);
         if (series is [var ours, var duck])

@@ -8,9 +8,20 @@ internal static class Launcher
     /// <summary>The <c>dotnet</c> host that runs framework-dependent assemblies.</summary>
     public static string DotnetHost { get; } = FindDotnetHost();
 
-    /// <summary>The CLI, built with <c>dotnet build -c Release</c>, where a fresh clone puts it.</summary>
+    /// <summary>
+    /// The CLI as released: the ReadyToRun publish in <c>artifacts/cli</c> (see README "Release build") when it exists,
+    /// else the plain <c>dotnet build -c Release</c> output, which pays more start-up compilation.
+    /// </summary>
     public static string DefaultCliPath
-        => Path.Combine(RepositoryPaths.Root, "src", "Countdown.Preprocess.Cli", "bin", "Release", "net10.0", "countdown-preprocess.dll");
+    {
+        get
+        {
+            var published = Path.Combine(RepositoryPaths.Root, "artifacts", "cli", "countdown-preprocess.dll");
+            return File.Exists(published)
+                ? published
+                : Path.Combine(RepositoryPaths.Root, "src", "Countdown.Preprocess.Cli", "bin", "Release", "net10.0", "countdown-preprocess.dll");
+        }
+    }
 
     /// <summary>Runs the CLI at <paramref name="cliPath"/> (a <c>.dll</c> through <c>dotnet</c>, else an executable) with <paramref name="arguments"/>.</summary>
     public static ChildCommand Cli(string cliPath, IEnumerable<string> arguments)
