@@ -7,11 +7,7 @@ namespace Countdown.Preprocess.Tests.Preparing;
 public sealed class PrepareJobTests
 {
     private static string WriteJsonl(TempDirectory dir, int count)
-    {
-        var path = dir.File("raw.jsonl");
-        File.WriteAllLines(path, Enumerable.Range(0, count).Select(i => $"{{\"nums\": [{1 + i % 90}, {2 + i % 7}, 3], \"target\": {10 + i % 80}}}"));
-        return path;
-    }
+        => dir.WriteJsonl(Enumerable.Range(0, count).Select(i => ((long)(10 + i % 80), new long[] { 1 + i % 90, 2 + i % 7, 3 })));
 
     [Fact]
     public async Task RunAsync_CancelledWhileWritingTrain_LeavesOldFilesAndNoTemporaries()

@@ -13,6 +13,14 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes raw tasks as JSON Lines (<c>{"nums": [...], "target": N}</c>) and returns the file's path.</summary>
+    public string WriteJsonl(IEnumerable<(long Target, long[] Nums)> tasks, string name = "raw.jsonl")
+    {
+        var path = File(name);
+        System.IO.File.WriteAllLines(path, tasks.Select(t => $"{{\"nums\": [{string.Join(", ", t.Nums)}], \"target\": {t.Target}}}"));
+        return path;
+    }
+
     /// <summary>Every file below the folder, as paths relative to it with '/' separators, in ordinal order.</summary>
     public IReadOnlyList<string> Files()
         => Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)

@@ -6,13 +6,6 @@ namespace Countdown.Preprocess.Tests.Cli.Commands;
 
 public sealed class PrepareCommandFilterTests
 {
-    private static string WriteJsonl(TempDirectory dir, IEnumerable<(long Target, long[] Nums)> tasks)
-    {
-        var path = dir.File("raw.jsonl");
-        File.WriteAllLines(path, tasks.Select(t => $"{{\"nums\": [{string.Join(", ", t.Nums)}], \"target\": {t.Target}}}"));
-        return path;
-    }
-
     private static async Task<List<(long Target, long[] Nums, JsonElement ExtraInfo, JsonElement Prompt)>> ReadAsync(string path)
         => (await ParquetWriterTestFiles.ReadRowsAsJsonAsync(path)).Select(json =>
         {
@@ -31,7 +24,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_Dedupe_DropsReorderedRepeatsKeepingFirst()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "5", "--test-size", "1", "--dedupe", "--summary-json", "-");
 
@@ -48,7 +41,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_SolvableOnly_DropsUnsolvableTasks()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "3", "--test-size", "1", "--solvable-only", "--summary-json", "-");
 
@@ -62,7 +55,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_StrictSizeCheck_AppliesToWhatRemainsAfterFilters()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "6", "--test-size", "2", "--dedupe");
 
@@ -74,7 +67,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_ShuffleWithSeed_UsesTheDocumentedPermutation()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "7", "--test-size", "2", "--shuffle", "--seed", "7");
 
@@ -91,7 +84,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_AddSolution_WritesSolutionsTheRewardScoresOne()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks.Where(t => t.Item1 != 100));
+        var input = dir.WriteJsonl(Tasks.Where(t => t.Item1 != 100));
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "6", "--test-size", "2", "--add-solution");
 
@@ -110,7 +103,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_ChatTemplate_WritesSystemAndUserMessages()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "1", "--test-size", "1", "--template", "chat");
 
@@ -127,7 +120,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_TemplateFile_RendersTheUsersMessages()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
         File.WriteAllText(dir.File("template.json"), """[{"role": "user", "content": "Reach {target} with {numbers}."}]""");
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "1", "--test-size", "1", "--template-file", dir.File("template.json"));
@@ -141,7 +134,7 @@ public sealed class PrepareCommandFilterTests
     public async Task Prepare_BadTemplateFile_FailsBeforeWritingAnything()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
         File.WriteAllText(dir.File("template.json"), """{"role": "user"}""");
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "1", "--test-size", "1", "--template-file", dir.File("template.json"));

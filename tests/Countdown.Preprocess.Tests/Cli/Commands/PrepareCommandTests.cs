@@ -13,13 +13,6 @@ public sealed class PrepareCommandTests
         (33, [11, 3, 99]), (17, [17, 1, 1]),
     ];
 
-    private static string WriteJsonl(TempDirectory dir, IEnumerable<(long Target, long[] Nums)> tasks, string name = "raw.jsonl")
-    {
-        var path = dir.File(name);
-        File.WriteAllLines(path, tasks.Select(t => $"{{\"nums\": [{string.Join(", ", t.Nums)}], \"target\": {t.Target}}}"));
-        return path;
-    }
-
     /// <summary>The row TinyZero's countdown.py writes for a task, in the read-back helper's compact JSON.</summary>
     private static string TinyZeroRow((long Target, long[] Nums) task, string split, int index)
     {
@@ -36,7 +29,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_JsonlInput_WritesTinyZeroRowsReadBackByArrow()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
         var output = Path.Combine(dir.Path, "out");
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", output, "--train-size", "8", "--test-size", "3");
@@ -54,7 +47,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_TinyZeroSpellings_AreAccepted()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
         var output = Path.Combine(dir.Path, "out");
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local_dir", output, "--train_size", "2", "--test_size", "1", "--template_type", "qwen-instruct");
@@ -70,7 +63,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_ExactlyTrainPlusTestRecords_FailsLikeTinyZeroAssert()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("out"), "--train-size", "10", "--test-size", "2");
 
@@ -107,7 +100,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_Cancelled_ChangesNothing()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
         var output = Directory.CreateDirectory(dir.File("out")).FullName;
         File.WriteAllText(Path.Combine(output, "train.parquet"), "old train");
         using var cancel = new CancellationTokenSource();
@@ -127,7 +120,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_BadOption_ExitsWithUsageCode(string[] extra, int code, string message)
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         var run = await CliRun.RunAsync(["prepare", "--input", input, "--local-dir", dir.File("out"), .. extra]);
 
@@ -152,7 +145,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_SameInputTwice_WritesByteIdenticalFiles()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
 
         await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("a"), "--train-size", "8", "--test-size", "3");
         await CliRun.RunAsync("prepare", "--input", input, "--local-dir", dir.File("b"), "--train-size", "8", "--test-size", "3");
@@ -165,7 +158,7 @@ public sealed class PrepareCommandTests
     public async Task Prepare_SummaryJson_RecordsInputOptionsOutputsAndHashes()
     {
         using var dir = new TempDirectory();
-        var input = WriteJsonl(dir, Tasks);
+        var input = dir.WriteJsonl(Tasks);
         var output = dir.File("out");
 
         var run = await CliRun.RunAsync("prepare", "--input", input, "--local-dir", output, "--train-size", "8", "--test-size", "3",

@@ -7,11 +7,7 @@ namespace Countdown.Preprocess.Tests.Cli.Commands;
 public sealed class PrepareCommandVerlTests
 {
     private static string WriteJsonl(TempDirectory dir)
-    {
-        var path = dir.File("raw.jsonl");
-        File.WriteAllLines(path, Enumerable.Range(0, 12).Select(i => $"{{\"nums\": [{10 + i}, 3, 2], \"target\": {10 + i + 5}}}"));
-        return path;
-    }
+        => dir.WriteJsonl(Enumerable.Range(0, 12).Select(i => ((long)(10 + i + 5), new long[] { 10 + i, 3, 2 })));
 
     [Fact]
     public async Task Prepare_Verl_PrintsOneOverrideLineAndWritesRewardFunction()
