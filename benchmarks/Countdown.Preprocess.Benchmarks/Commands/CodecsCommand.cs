@@ -56,9 +56,7 @@ internal sealed class CodecsCommand : BenchmarkCommand
     private static async Task VerifyAsync(PrepareSpec spec, IReadOnlyDictionary<string, string> dirs, CancellationToken cancellationToken)
     {
         // Rows do not depend on the codec, so every output is checked against the same expectations.
-        var problems = new List<string>();
-        foreach (var (name, dir) in dirs)
-            problems.AddRange((await OutputCheck.AgainstLibraryAsync(spec, dir, cancellationToken)).Select(p => $"{name}: {p}"));
+        var problems = await OutputCheck.AgainstLibraryAsync(spec, dirs, cancellationToken);
         if (problems.Count > 0)
             throw new BenchmarkFailure("An output is wrong, so its timing would not count:\n  " + string.Join("\n  ", problems.Take(20)));
         await Console.Error.WriteLineAsync("# verified: every codec's rows match the raw input and the template");

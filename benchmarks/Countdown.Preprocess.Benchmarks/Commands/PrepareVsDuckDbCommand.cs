@@ -64,9 +64,7 @@ internal sealed class PrepareVsDuckDbCommand : BenchmarkCommand
 
     private static async Task VerifyAsync(PrepareSpec spec, IReadOnlyDictionary<string, string> dirs, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        foreach (var (name, dir) in dirs)
-            problems.AddRange((await OutputCheck.AgainstLibraryAsync(spec, dir, cancellationToken)).Select(p => $"{name}: {p}"));
+        var problems = await OutputCheck.AgainstLibraryAsync(spec, dirs, cancellationToken);
         if (dirs.TryGetValue("ours", out var ours) && dirs.TryGetValue("DuckDB", out var duck))
             problems.AddRange(await OutputCheck.SameRowsAsync(spec, ours, duck, cancellationToken));
         if (problems.Count > 0)

@@ -7,6 +7,15 @@ namespace Countdown.Preprocess.Benchmarks.Jobs;
 /// <summary>Checks that a contender wrote the right rows, so the timings compare the same work.</summary>
 internal static class OutputCheck
 {
+    /// <summary>Checks every contender's output folder against the library; each problem is prefixed with the contender's name.</summary>
+    public static async Task<List<string>> AgainstLibraryAsync(PrepareSpec spec, IReadOnlyDictionary<string, string> outDirs, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var (name, dir) in outDirs)
+            problems.AddRange((await AgainstLibraryAsync(spec, dir, cancellationToken)).Select(p => $"{name}: {p}"));
+        return problems;
+    }
+
     /// <summary>Checks sampled rows of each split against the raw input and our library's template; returns the problems found.</summary>
     public static async Task<IReadOnlyList<string>> AgainstLibraryAsync(PrepareSpec spec, string outDir, CancellationToken cancellationToken)
     {
