@@ -48,11 +48,7 @@ public static partial class PrepareJob
             throw new NotEnoughTasksException(DisplayName(options), count, needed);
         progress?.Report(new PrepareProgress("read", count, count));
 
-        var extras = new List<PreparedOutput>();
-        if (options.WriteRewardFunction)
-            extras.Add(await WriteRewardFunctionAsync(outputs, Path.Combine(options.OutputDirectory, RewardFileName), options, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
-        outputs.Commit();
+        var extras = await FinishAsync(outputs, options, cancellationToken);
 
         return new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras);
     }

@@ -56,11 +56,7 @@ public static partial class PrepareJob
         await using var outputs = new AtomicFileSet();
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
         var testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
-        var extras = new List<PreparedOutput>();
-        if (options.WriteRewardFunction)
-            extras.Add(await WriteRewardFunctionAsync(outputs, Path.Combine(options.OutputDirectory, RewardFileName), options, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
-        outputs.Commit();
+        var extras = await FinishAsync(outputs, options, cancellationToken);
 
         return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras);
     }
@@ -149,6 +145,17 @@ public static partial class PrepareJob
             if ((index + 1) % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index + 1, count));
         }
         progress?.Report(new PrepareProgress(split, count, count));
+    }
+
+    /// <summary>Adds the files written besides the splits, then moves the whole set into place.</summary>
+    private static async Task<List<PreparedOutput>> FinishAsync(AtomicFileSet outputs, PrepareOptions options, CancellationToken cancellationToken)
+    {
+        var extras = new List<PreparedOutput>();
+        if (options.WriteRewardFunction)
+            extras.Add(await WriteRewardFunctionAsync(outputs, Path.Combine(options.OutputDirectory, RewardFileName), options, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        outputs.Commit();
+        return extras;
     }
 
     private static async Task<PreparedOutput> WriteRewardFunctionAsync(AtomicFileSet outputs, string finalPath, PrepareOptions options, CancellationToken cancellationToken)
