@@ -13,9 +13,7 @@ namespace Countdown.Preprocess.Parquet;
 /// a new version writes the same files (and the same SHA-256 in <c>--summary-json</c>) for the same input.
 /// Apache.Arrow's <c>ArrowStreamWriter</c> (18.0.0, already here through Parquet.Net) writes another valid layout of the
 /// same schema (1,616 bytes instead of 2,048 for the veRL columns), and Google.FlatBuffers' builder always shares
-/// identical vtables between tables, which this layout does not; both would change every output file. Readers see
-/// no difference: ParquetSharp (Arrow C++) restores the same schema from either. <c>ArrowSchemaMessageTests</c> holds
-/// the exact bytes.
+/// identical vtables between tables, which this layout does not; both would change every output file. <c>ArrowSchemaMessageTests</c> holds the exact bytes.
 /// </para>
 /// </remarks>
 internal static class ArrowSchemaMessage
