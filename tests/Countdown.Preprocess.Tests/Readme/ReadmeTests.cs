@@ -86,6 +86,23 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void Docs_EveryPage_ClosesItsCodeFencesAndItsLinksResolve()
+    {
+        foreach (var page in Directory.EnumerateFiles(RepositoryFiles.Path("docs"), "*.md"))
+        {
+            var text = File.ReadAllText(page);
+
+            ReadmeBlocks.Commands(File.ReadAllLines(page)); // throws on an unclosed fence
+            foreach (Match link in RelativeLink().Matches(text))
+            {
+                var target = link.Groups[1].Value.Split('#')[0];
+                Assert.True(target.Length == 0 || Path.Exists(Path.Combine(Path.GetDirectoryName(page)!, target)),
+                    $"{Path.GetFileName(page)} links to '{link.Groups[1].Value}', which does not exist.");
+            }
+        }
+    }
+
+    [Fact]
     public void Commands_ConsoleShBlocksAndNoRun_AreToldApart()
     {
         string[] markdown =
