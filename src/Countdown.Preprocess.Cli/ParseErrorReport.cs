@@ -61,7 +61,8 @@ internal static partial class ParseErrorReport
 
     /// <summary>Whether the command line has errors, counting a positional value that looks like an option (a mistyped option the parser took as an argument).</summary>
     public static bool HasErrors(ParseResult parseResult)
-        => parseResult.Action is System.CommandLine.Invocation.ParseErrorAction || OptionLikeArgument(parseResult) is not null;
+        => parseResult.Action is System.CommandLine.Invocation.ParseErrorAction
+            || (parseResult.Action is not System.CommandLine.Help.HelpAction && OptionLikeArgument(parseResult) is not null);
 
     private static string? OptionLikeArgument(ParseResult parseResult)
         => parseResult.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()

@@ -27,6 +27,15 @@ public sealed class CliHabitsTests
         Assert.Equal("error: Unknown option '-x'.\nTry 'countdown-preprocess prepare --help'.\n", run.Error.ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public async Task Parse_HelpBesideAnOptionLikeArgument_ShowsTheHelp()
+    {
+        var run = await CliRun.RunAsync("prepare", "-x", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("Description:", run.Out);
+    }
+
     [Theory]
     [InlineData("1e3")]
     [InlineData("abc")]
