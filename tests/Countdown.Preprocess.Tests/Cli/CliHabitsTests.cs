@@ -120,6 +120,19 @@ public sealed class CliHabitsTests
     }
 
     [Fact]
+    public async Task Inspect_InputFormat_OverridesTheExtension()
+    {
+        using var dir = new TempDirectory();
+        var misnamed = Path.Combine(dir.Path, "tasks.csv");
+        File.Copy(Tasks2k, misnamed);
+
+        var forced = await CliRun.RunAsync("inspect", misnamed, "--input-format", "jsonl", "--rows", "0");
+
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Contains("Format:      JSON Lines", forced.Out);
+    }
+
+    [Fact]
     public async Task Score_RuleTinyzero_ScoresAsTheOldStrictFalse()
     {
         var answers = RepositoryFiles.Path("samples", "answers.jsonl");
