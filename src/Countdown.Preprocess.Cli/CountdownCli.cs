@@ -26,6 +26,9 @@ internal static class CountdownCli
         var root = CreateRootCommand(console);
         // Ctrl-C cancels the token; the grace period lets the command remove its temporary files before the process ends.
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
-        return await root.Parse(args).InvokeAsync(config, cancellationToken);
+        var parseResult = root.Parse(args);
+        if (ParseErrorReport.HasErrors(parseResult))
+            return ParseErrorReport.Write(parseResult, console.Error);
+        return await parseResult.InvokeAsync(config, cancellationToken);
     }
 }

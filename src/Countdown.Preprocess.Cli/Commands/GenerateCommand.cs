@@ -18,14 +18,14 @@ internal sealed class GenerateCommand : CountdownCommand
 
     private readonly Option<string> _output = new("--output", "-o")
     {
-        Description = "The file to write; its extension (.parquet, .jsonl, .csv) picks the format. Written atomically.",
+        Description = "The file to write; its extension (.parquet, .jsonl, .json, .csv) picks the format. Written atomically.",
         Required = true,
     };
 
     private readonly Option<ulong> _seed = new("--seed")
     {
         Description = "Seed; the same seed and options give the same tasks on every machine.",
-        DefaultValueFactory = _ => 0,
+        DefaultValueFactory = _ => CliDefaults.Seed,
     };
 
     private readonly Option<string> _numbers = new("--numbers")

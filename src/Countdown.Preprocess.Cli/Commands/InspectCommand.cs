@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Countdown.Preprocess.Inspection;
+using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Tasks;
 using Serilog;
 
@@ -12,6 +13,9 @@ internal sealed class InspectCommand : CountdownCommand
     {
         Description = "The file to show: Parquet (any schema), JSON Lines, a JSON array of objects, or CSV with a header.",
     };
+
+    private readonly Option<string> _inputFormat = LowerCaseEnumOption.Create("--input-format",
+        "The file's format; auto tells it from the extension, else from the first bytes.", TaskInputFormat.Auto);
 
     private readonly Option<int> _rows = new("--rows")
     {
@@ -34,6 +38,7 @@ internal sealed class InspectCommand : CountdownCommand
         : base("inspect", "Show the schema, row count and first rows of a Parquet, JSON Lines, JSON or CSV file.", console)
     {
         Arguments.Add(_file);
+        Options.Add(_inputFormat);
         Options.Add(_rows);
         Options.Add(_offset);
         Options.Add(_json);
@@ -48,7 +53,15 @@ internal sealed class InspectCommand : CountdownCommand
         if (rows < 0) throw new UsageException($"--rows '{rows}' is negative; give 0 or more rows to show.");
         if (offset < 0) throw new UsageException($"--offset '{offset}' is negative; rows are numbered from 0.");
 
-        await using var file = await TableFile.OpenAsync(path, cancellationToken);
+        TableFormat? format = LowerCaseEnumOption.Parse<TaskInputFormat>(parseResult.GetRequiredValue(_inputFormat)) switch
+        {
+            TaskInputFormat.Parquet => TableFormat.Parquet,
+            TaskInputFormat.Jsonl => TableFormat.JsonLines,
+            TaskInputFormat.Json => TableFormat.Json,
+            TaskInputFormat.Csv => TableFormat.Csv,
+            _ => null,
+        };
+        await using var file = await TableFile.OpenAsync(path, format, cancellationToken);
         var description = await file.DescribeAsync(cancellationToken);
         var output = Console.Out;
         if (json)

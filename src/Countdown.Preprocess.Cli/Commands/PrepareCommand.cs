@@ -13,9 +13,16 @@ namespace Countdown.Preprocess.Cli.Commands;
 /// <summary><c>prepare</c>: raw tasks to veRL's train and test Parquet, row for row what TinyZero writes.</summary>
 internal sealed class PrepareCommand : CountdownCommand
 {
+    private readonly Argument<string?> _inputArgument = new("input")
+    {
+        Description = "Raw tasks, as --input (give one or the other).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     private readonly Option<string> _input = new("--input", "-i")
     {
-        Description = "Raw tasks: a Parquet, JSONL, JSON or CSV/TSV file, - for standard input, or hf://datasets/OWNER/NAME[@REVISION] on the Hugging Face Hub. Default: hf://datasets/Jiayi-Pan/Countdown-Tasks-3to4, as TinyZero.",
+        Description = "Raw tasks: a Parquet, JSONL, JSON or CSV/TSV file, - for standard input, or hf://datasets/OWNER/NAME[@REVISION] on the Hugging Face Hub (TinyZero's dataset by default).",
+        DefaultValueFactory = _ => HubDatasetReference.Default.ToString(),
     };
 
     private readonly Option<string> _split = new("--split")
@@ -104,7 +111,7 @@ internal sealed class PrepareCommand : CountdownCommand
     private readonly Option<ulong> _seed = new("--seed")
     {
         Description = "Seed for --shuffle.",
-        DefaultValueFactory = _ => 42UL,
+        DefaultValueFactory = _ => CliDefaults.Seed,
     };
 
     private readonly Option<bool> _addSolution = new("--add-solution")
@@ -115,7 +122,9 @@ internal sealed class PrepareCommand : CountdownCommand
     public PrepareCommand(CliConsole console)
         : base("prepare", "Wrap raw tasks in a prompt template and write veRL's train.parquet and test.parquet, as TinyZero's countdown.py does.", console)
     {
+        Arguments.Add(_inputArgument);
         Options.Add(_input);
+        Validators.Add(ValidateInput);
         Options.Add(_inputFormat);
         Options.Add(_split);
         Options.Add(_offline);
@@ -138,7 +147,8 @@ internal sealed class PrepareCommand : CountdownCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
     {
-        var input = parseResult.GetValue(_input);
+        var input = InputOf(parseResult);
+        WarnAboutOptionsWithoutEffect(parseResult, log);
         var summaryPath = parseResult.GetValue(_summaryJson);
         // Check the cheap things before a possibly long Hub download.
         var verl = parseResult.GetValue(_verl);
@@ -148,9 +158,9 @@ internal sealed class PrepareCommand : CountdownCommand
             throw new UsageException($"--max-prompt-length '{parseResult.GetValue(_maxPromptLength)}' is not a positive token count.");
         var template = await ResolveTemplateAsync(parseResult, verl, log, cancellationToken);
         IReadOnlyList<string> inputPaths;
-        if (input is null || HubDatasetReference.IsHubUri(input))
+        if (HubDatasetReference.IsHubUri(input))
         {
-            var dataset = input is null ? HubDatasetReference.Default : HubDatasetReference.Parse(input);
+            var dataset = HubDatasetReference.Parse(input);
             input = dataset.ToString();
             inputPaths = await ResolveHubAsync(dataset, parseResult.GetRequiredValue(_split), parseResult.GetValue(_offline), log, cancellationToken);
         }
@@ -201,6 +211,26 @@ internal sealed class PrepareCommand : CountdownCommand
             await Console.Out.WriteLineAsync(VerlOverrides.Line(result, parseResult.GetValue(_maxPromptLength)));
         return ExitCodes.Success;
     }
+
+    /// <summary>The input: the positional argument or <c>--input</c> (TinyZero's scripts use the option), not both.</summary>
+    private string InputOf(ParseResult parseResult) => parseResult.GetValue(_inputArgument) ?? parseResult.GetRequiredValue(_input);
+
+    private void ValidateInput(System.CommandLine.Parsing.CommandResult result)
+    {
+        if (result.GetValue(_inputArgument) is { } positional && result.GetResult(_input) is { Implicit: false })
+            result.AddError($"The input is given twice, as '{positional}' and as --input '{result.GetValue(_input)}'; give one of them.");
+    }
+
+    /// <summary>Warns about options given explicitly that change nothing in this run.</summary>
+    private void WarnAboutOptionsWithoutEffect(ParseResult parseResult, ILogger log)
+    {
+        if (IsExplicit(parseResult, _seed) && !parseResult.GetValue(_shuffle))
+            log.Warning("--seed has no effect without --shuffle; add --shuffle to shuffle the tasks before the split");
+        if (IsExplicit(parseResult, _maxPromptLength) && !parseResult.GetValue(_verl))
+            log.Warning("--max-prompt-length has no effect without --verl, which prints it as data.max_prompt_length");
+    }
+
+    private static bool IsExplicit(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
 
     private async Task<PromptTemplate> ResolveTemplateAsync(ParseResult parseResult, bool verl, ILogger log, CancellationToken cancellationToken)
     {

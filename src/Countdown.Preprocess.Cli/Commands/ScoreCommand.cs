@@ -11,10 +11,15 @@ namespace Countdown.Preprocess.Cli.Commands;
 /// <summary><c>score</c>: rates model answers with the reward's semantics; one JSON line per row, totals on standard error.</summary>
 internal sealed class ScoreCommand : CountdownCommand
 {
+    private readonly Argument<string?> _inputArgument = new("input")
+    {
+        Description = "Rows to score, as --input (give one or the other).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     private readonly Option<string> _input = new("--input", "-i")
     {
         Description = "Rows to score (.jsonl, .json, .csv or .parquet; '-' reads JSON lines from standard input) with target and nums (or reward_model.ground_truth) and response (or solution_str).",
-        Required = true,
     };
 
     private readonly Option<string> _mode = new("--mode")
@@ -23,10 +28,16 @@ internal sealed class ScoreCommand : CountdownCommand
         DefaultValueFactory = _ => "response",
     };
 
+    private readonly Option<string> _rule = new("--rule")
+    {
+        Description = "strict: correct means integer literals, binary + - * / and parentheses, exact value. tinyzero: TinyZero's acceptance (**, //, decimals, unary minus pass). --mode tinyzero always uses tinyzero.",
+        DefaultValueFactory = _ => "strict",
+    };
+
+    // The old spelling `--strict true|false`, kept for scripts; --rule replaces it, so help does not show it.
     private readonly Option<bool> _strict = new("--strict")
     {
-        Description = "true: correct means integer literals, binary + - * / and parentheses, exact value. false: TinyZero's acceptance (**, //, decimals, unary minus pass). Ignored with --mode tinyzero.",
-        DefaultValueFactory = _ => true,
+        Hidden = true,
     };
 
     private readonly Option<bool> _json = new("--json")
@@ -39,20 +50,32 @@ internal sealed class ScoreCommand : CountdownCommand
         Description = "Also write the totals as JSON to this file.",
     };
 
-    private readonly Option<string> _format = new("--input-format", "--format")
+    private readonly Option<string> _format = new("--input-format")
     {
         Description = "The input's layout; auto picks it by extension, else by the first bytes.",
         DefaultValueFactory = _ => "auto",
+    };
+
+    // The old command-only spelling of --input-format, kept for scripts but not shown in help.
+    private readonly Option<string?> _legacyFormat = new("--format")
+    {
+        Hidden = true,
     };
 
     public ScoreCommand(CliConsole console)
         : base("score", "Rate model answers to Countdown tasks with the reward's rules: one JSON line per row on standard output, totals on standard error.", console)
     {
         _mode.AcceptOnlyFromAmong("response", "tinyzero");
+        _rule.AcceptOnlyFromAmong("strict", "tinyzero");
         _format.AcceptOnlyFromAmong("auto", "jsonl", "json", "csv", "parquet");
+        _legacyFormat.AcceptOnlyFromAmong("auto", "jsonl", "json", "csv", "parquet");
+        Arguments.Add(_inputArgument);
         Options.Add(_input);
+        Validators.Add(ValidateInput);
         Options.Add(_mode);
+        Options.Add(_rule);
         Options.Add(_strict);
+        Options.Add(_legacyFormat);
         Options.Add(_json);
         Options.Add(_summaryJson);
         Options.Add(_format);
@@ -60,13 +83,13 @@ internal sealed class ScoreCommand : CountdownCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
     {
-        var input = parseResult.GetValue(_input)!;
+        var input = InputOf(parseResult);
         var options = new ScoreOptions
         {
             Mode = parseResult.GetValue(_mode) == "tinyzero" ? ScoringMode.TinyZero : ScoringMode.Response,
-            Strict = parseResult.GetValue(_strict),
+            Strict = StrictOf(parseResult),
         };
-        var format = parseResult.GetValue(_format) switch
+        var format = (parseResult.GetValue(_legacyFormat) ?? parseResult.GetValue(_format)) switch
         {
             "jsonl" => ScoreInputFormat.JsonLines,
             "json" => ScoreInputFormat.Json,
@@ -112,5 +135,27 @@ internal sealed class ScoreCommand : CountdownCommand
             }
         }
         return ExitCodes.Success;
+    }
+
+    private string InputOf(ParseResult parseResult) => parseResult.GetValue(_inputArgument) ?? parseResult.GetValue(_input)!;
+
+    private void ValidateInput(System.CommandLine.Parsing.CommandResult result)
+    {
+        var positional = result.GetValue(_inputArgument);
+        var option = result.GetValue(_input);
+        if (positional is null && option is null)
+            result.AddError("No input: give the file of answers to score, as in 'score answers.jsonl', or - for standard input.");
+        else if (positional is not null && option is not null)
+            result.AddError($"The input is given twice, as '{positional}' and as --input '{option}'; give one of them.");
+    }
+
+    private bool StrictOf(ParseResult parseResult)
+    {
+        var rule = parseResult.GetResult(_rule) is { Implicit: false } ? parseResult.GetValue(_rule) : null;
+        if (parseResult.GetResult(_strict) is not { Implicit: false }) return rule != "tinyzero";
+        var strict = parseResult.GetValue(_strict);
+        if (rule is not null && (rule == "strict") != strict)
+            throw new UsageException($"--rule {rule} and --strict {(strict ? "true" : "false")} disagree; give --rule alone.");
+        return strict;
     }
 }

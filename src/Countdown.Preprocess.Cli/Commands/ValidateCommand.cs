@@ -52,7 +52,11 @@ internal sealed class ValidateCommand : CountdownCommand
 
         var report = await PreparedFileValidator.ValidateAsync(paths, new ValidationOptions { Templates = templates }, cancellationToken);
         if (parseResult.GetValue(_json)) ValidationReportWriter.WriteJson(Console.Out, report, strict);
-        else ValidationReportWriter.WriteText(Console.Out, report, strict);
+        else
+        {
+            ValidationReportWriter.WriteText(Console.Out, report, strict);
+            foreach (var hint in ValidateHints.For(report, parseResult.GetValue(_templateFile) is not null)) Console.Out.WriteLine(hint);
+        }
         await Console.Out.FlushAsync(cancellationToken);
         return report.Passed(strict) ? ExitCodes.Success : ExitCodes.ValidationFailed;
     }

@@ -16,14 +16,19 @@ public abstract class TableFile : IAsyncDisposable
 
     /// <summary>Opens a file, choosing the format by extension (<c>.parquet</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.json</c>, <c>.csv</c>) or else by its first bytes.</summary>
     /// <exception cref="InputFileException">The file is missing, unreadable or not of its format.</exception>
-    public static async Task<TableFile> OpenAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<TableFile> OpenAsync(string path, CancellationToken cancellationToken = default)
+        => OpenAsync(path, null, cancellationToken);
+
+    /// <summary>Opens a file in <paramref name="format"/>, or chooses the format as <see cref="OpenAsync(string, CancellationToken)"/> does when it is null.</summary>
+    /// <exception cref="InputFileException">The file is missing, unreadable or not of its format.</exception>
+    public static async Task<TableFile> OpenAsync(string path, TableFormat? format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
             throw new InputFileException($"'{path}' is a folder; give one Parquet, JSONL, JSON or CSV file.", path);
         if (!File.Exists(path))
             throw new InputFileException($"File '{path}' does not exist; check the path.", path);
-        var format = await DetectFormatAsync(path, cancellationToken);
+        format ??= await DetectFormatAsync(path, cancellationToken);
         return format switch
         {
             TableFormat.Parquet => await ParquetTableFile.OpenAsync(path, cancellationToken),

@@ -8,6 +8,13 @@ namespace Countdown.Preprocess.Parquet;
 /// the schema metadata (<c>huggingface</c>), so pyarrow restores exactly the schema it reads from TinyZero's files.
 /// Layout: continuation marker <c>0xFFFFFFFF</c>, the flatbuffer's length padded to 8, then a flatbuffer
 /// <c>Message { version: V5, header: Schema }</c> (Arrow's Schema.fbs and Message.fbs).
+/// <para>
+/// Why not a library: the bytes end up in every file <c>prepare</c> writes, and they must stay what they are so that
+/// a new version writes the same files (and the same SHA-256 in <c>--summary-json</c>) for the same input.
+/// Apache.Arrow's <c>ArrowStreamWriter</c> (18.0.0, already here through Parquet.Net) writes another valid layout of the
+/// same schema (1,616 bytes instead of 2,048 for the veRL columns), and Google.FlatBuffers' builder always shares
+/// identical vtables between tables, which this layout does not; both would change every output file. <c>ArrowSchemaMessageTests</c> holds the exact bytes.
+/// </para>
 /// </remarks>
 internal static class ArrowSchemaMessage
 {

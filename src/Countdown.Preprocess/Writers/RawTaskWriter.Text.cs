@@ -22,6 +22,23 @@ public static partial class RawTaskWriter
         }
     }
 
+    // One JSON array on one line, spaced as Python's json.dump writes it, so `prepare` (and pandas) read it back.
+    private static async Task WriteJsonArrayAsync(Stream stream, IReadOnlyList<CountdownTask> tasks, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        var item = new StringBuilder(64);
+        await writer.WriteAsync("[".AsMemory(), cancellationToken);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            item.Clear().Append(i == 0 ? "{\"target\": " : ", {\"target\": ").Append(tasks[i].Target.ToString(CultureInfo.InvariantCulture)).Append(", \"nums\": [");
+            AppendNumbers(item, tasks[i].Nums, ", ");
+            item.Append("]}");
+            await writer.WriteAsync(item, cancellationToken);
+        }
+        await writer.WriteLineAsync("]".AsMemory(), cancellationToken);
+    }
+
     private static async Task WriteCsvAsync(Stream stream, IReadOnlyList<CountdownTask> tasks, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" };

@@ -8,7 +8,7 @@ namespace Countdown.Preprocess.Writers;
 /// </summary>
 public static partial class RawTaskWriter
 {
-    /// <summary>Picks the format from the file extension: <c>.parquet</c>, <c>.jsonl</c> (or <c>.ndjson</c>), <c>.csv</c>.</summary>
+    /// <summary>Picks the format from the file extension: <c>.parquet</c>, <c>.jsonl</c> (or <c>.ndjson</c>), <c>.json</c>, <c>.csv</c>.</summary>
     /// <exception cref="UsageException">The extension is none of these.</exception>
     public static RawTaskFormat FormatFor(string path)
     {
@@ -17,9 +17,10 @@ public static partial class RawTaskWriter
         {
             ".parquet" => RawTaskFormat.Parquet,
             ".jsonl" or ".ndjson" => RawTaskFormat.Jsonl,
+            ".json" => RawTaskFormat.Json,
             ".csv" => RawTaskFormat.Csv,
             var other => throw new UsageException(
-                $"Output '{path}' has the extension '{other}', which names no format; end it in .parquet, .jsonl or .csv."),
+                $"Output '{path}' has the extension '{other}', which names no format; end it in .parquet, .jsonl, .json or .csv."),
         };
     }
 
@@ -40,6 +41,7 @@ public static partial class RawTaskWriter
         {
             RawTaskFormat.Parquet => WriteParquetAsync(stream, tasks, cancellationToken),
             RawTaskFormat.Jsonl => WriteJsonlAsync(stream, tasks, cancellationToken),
+            RawTaskFormat.Json => WriteJsonArrayAsync(stream, tasks, cancellationToken),
             RawTaskFormat.Csv => WriteCsvAsync(stream, tasks, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
         }, cancellationToken);

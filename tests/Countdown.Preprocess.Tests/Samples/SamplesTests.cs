@@ -25,11 +25,38 @@ public sealed class SamplesTests
     }
 
     [Fact]
+    public async Task MakeSamples_Today_ReproducesEveryCommittedSampleByteForByte()
+    {
+        using var dir = new TempDirectory();
+
+        var run = await ShellRun.RunAsync(RepositoryFiles.Root, "bash samples/make-samples.sh",
+            ("SAMPLES_OUT", dir.Path), ("CLI", ShellRun.CliCommand));
+
+        Assert.True(run.ExitCode == 0, $"make-samples.sh failed: {run.Output}");
+        var committed = GeneratedFiles(RepositoryFiles.Path("samples"), except: ["README.md", "make-samples.sh", "templates/short.json"]);
+        var made = GeneratedFiles(dir.Path, except: []);
+        Assert.Equal(made, committed);
+        foreach (var file in made)
+            Assert.True(File.ReadAllBytes(RepositoryFiles.Path("samples", file)).SequenceEqual(File.ReadAllBytes(Path.Combine(dir.Path, file))),
+                $"samples/{file} differs from what samples/make-samples.sh makes today; rerun bash samples/make-samples.sh.");
+    }
+
+    private static List<string> GeneratedFiles(string root, string[] except)
+        => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !except.Contains(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    [Fact]
     public async Task Validate_CommittedPreparedSamples_Pass()
     {
         var run = await CliRun.RunAsync("validate", "--strict", RepositoryFiles.Path("samples", "prepared", "base"), RepositoryFiles.Path("samples", "prepared", "chat"));
+        var custom = await CliRun.RunAsync("validate", "--strict", RepositoryFiles.Path("samples", "prepared", "custom"),
+            "--template-file", RepositoryFiles.Path("samples", "templates", "short.json"));
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, custom.ExitCode);
     }
 
     [Fact]

@@ -94,6 +94,21 @@ public sealed class RawTaskWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_Json_OneArraySpacedAsPythonThatTheReaderReadsBack()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("tasks.json");
+
+        await RawTaskWriter.WriteAsync(path, Tasks);
+
+        Assert.Equal("[{\"target\": 28, \"nums\": [95, 11, 56]}, {\"target\": 7, \"nums\": [1, 2, 3, 4]}, {\"target\": -3, \"nums\": [0, 3]}]\n",
+            await File.ReadAllTextAsync(path));
+        var read = new List<CountdownTask>();
+        await foreach (var task in TaskReader.ReadAsync(path, TaskInputFormat.Auto)) read.Add(task);
+        Assert.Equal(Tasks.Select(t => (t.Target, string.Join(",", t.Nums))), read.Select(t => (t.Target, string.Join(",", t.Nums))));
+    }
+
+    [Fact]
     public async Task WriteAsync_Csv_WritesNumsAsPandasWritesAList()
     {
         using var folder = new TempDirectory();
@@ -173,8 +188,8 @@ public sealed class RawTaskWriterTests
 
     [Fact]
     public void FormatFor_UnknownExtension_ThrowsUsageException()
-        => Assert.Equal("Output 'tasks.json' has the extension '.json', which names no format; end it in .parquet, .jsonl or .csv.",
-            Assert.Throws<UsageException>(() => RawTaskWriter.FormatFor("tasks.json")).Message);
+        => Assert.Equal("Output 'tasks.txt' has the extension '.txt', which names no format; end it in .parquet, .jsonl, .json or .csv.",
+            Assert.Throws<UsageException>(() => RawTaskWriter.FormatFor("tasks.txt")).Message);
 
     private static List<CountdownTask> ReadWithParquetSharp(string path)
     {

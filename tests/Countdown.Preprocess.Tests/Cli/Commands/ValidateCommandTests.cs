@@ -36,8 +36,8 @@ public sealed class ValidateCommandTests
         Assert.Equal(ExitCodes.Success, lenient);
         Assert.Equal(ExitCodes.ValidationFailed, strict);
         Assert.Contains($"  warning [overlap] Test row 0 has the task of row 0 of '{folder.File("train.parquet")}' (target 28, numbers [11, 56, 95] in some order)", lenientOutput);
-        Assert.EndsWith("PASSED: 2 files, 4 rows, 0 errors, 1 warning.\n", lenientOutput);
-        Assert.EndsWith("FAILED (--strict: warnings fail): 2 files, 4 rows, 0 errors, 1 warning.\n", strictOutput);
+        Assert.EndsWith("PASSED: 2 files, 4 rows, 0 errors, 1 warning.\nhint: 1 test task(s) repeat a train task; prepare --dedupe drops repeated tasks before the split.\n", lenientOutput);
+        Assert.EndsWith("FAILED (--strict: warnings fail): 2 files, 4 rows, 0 errors, 1 warning.\nhint: 1 test task(s) repeat a train task; prepare --dedupe drops repeated tasks before the split.\n", strictOutput);
     }
 
     [Fact]
