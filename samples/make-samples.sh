@@ -48,4 +48,8 @@ for o in s["outputs"]:
 json.dump(s, open(p, "w"), indent=2)
 open(p, "a").write("\n")
 PY
-ls -la samples/raw samples/prepared/*
+# The report of the small set, and of its prepared base files: no timestamps, so the same on every run.
+mkdir -p samples/report
+cli report -q samples/raw/countdown-tasks-2k.parquet -o samples/report/countdown-tasks-2k.html
+cli report -q samples/prepared/base -o samples/report/prepared-base.html
+ls -la samples/raw samples/prepared/* samples/report

@@ -25,9 +25,18 @@ public static partial class ChartRenderer
         ArgumentNullException.ThrowIfNull(spec);
         var svg = Create(spec).GetSvgXml(Width, Height);
         svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..];
-        svg = IdAttribute().Replace(svg, $"id=\"{spec.Id}-");
-        svg = svg.Replace("url(#", $"url(#{spec.Id}-", StringComparison.Ordinal);
+        // Skia numbers clip paths with a counter per process: renumber them per chart so the page is the same on every run
+        // and several inline charts never share an id.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        svg = IdAttribute().Replace(svg, m => $"id=\"{Renamed(m.Groups[1].Value)}\"");
+        svg = UrlReference().Replace(svg, m => $"url(#{Renamed(m.Groups[1].Value)})");
         var rootEnd = svg.IndexOf('>', StringComparison.Ordinal);
+        string Renamed(string id)
+        {
+            if (!ids.TryGetValue(id, out var renamed)) ids.Add(id, renamed = $"{spec.Id}-{ids.Count}");
+            return renamed;
+        }
+
         var root = svg[..rootEnd]
             .Replace($"width=\"{Width}\" height=\"{Height}\"", $"viewBox=\"0 0 {Width} {Height}\"", StringComparison.Ordinal);
         return $"{root} role=\"img\" aria-label=\"{Html.Escape(spec.Title)}\" class=\"chart\"{svg[rootEnd..]}";
@@ -77,6 +86,9 @@ public static partial class ChartRenderer
         return plot;
     }
 
-    [GeneratedRegex("id=\"")]
+    [GeneratedRegex("\\bid=\"([^\"]*)\"")]
     private static partial Regex IdAttribute();
+
+    [GeneratedRegex(@"url\(#([^)]*)\)")]
+    private static partial Regex UrlReference();
 }

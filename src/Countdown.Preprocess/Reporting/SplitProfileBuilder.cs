@@ -7,14 +7,13 @@ namespace Countdown.Preprocess.Reporting;
 internal sealed partial class SplitProfileBuilder(string name, bool solve, int examples)
 {
     private readonly SortedDictionary<int, long> _byCount = [];
-    private readonly Dictionary<long, long> _targets = [];
-    private readonly Dictionary<long, long> _numbers = [];
-    private readonly HashSet<TaskKey> _exact = [];
+    private readonly ValueCounter _targets = new();
+    private readonly ValueCounter _numbers = new();
     private readonly List<TaskExample> _duplicates = [];
     private long _records, _exactDuplicates, _reorderedDuplicates;
 
     /// <summary>The first row of each distinct task (target and multiset of numbers), for duplicates and the overlap check.</summary>
-    public Dictionary<TaskKey, long> FirstRows { get; } = [];
+    public Dictionary<TaskKey, SeenTask> FirstRows { get; } = [];
 
     /// <summary>The split name.</summary>
     public string Name => name;
@@ -31,45 +30,50 @@ internal sealed partial class SplitProfileBuilder(string name, bool solve, int e
     {
         var row = _records++;
         _byCount[task.Nums.Length] = _byCount.GetValueOrDefault(task.Nums.Length) + 1;
-        _targets[task.Target] = _targets.GetValueOrDefault(task.Target) + 1;
-        foreach (var n in task.Nums) _numbers[n] = _numbers.GetValueOrDefault(n) + 1;
+        _targets.Add(task.Target);
+        foreach (var n in task.Nums) _numbers.Add(n);
 
-        // The same rule as TaskStatisticsBuilder: an exact repeat first, else a reordered one.
-        var isExact = !_exact.Add(TaskKey.Exact(task));
+        // The same rule as TaskStatisticsBuilder: a repeat in the same order as any earlier record is exact, else reordered.
         var multiset = TaskKey.Multiset(task);
         CheckOverlap(task, multiset, row);
-        if (FirstRows.TryGetValue(multiset, out var first))
+        if (FirstRows.TryGetValue(multiset, out var seen))
         {
+            var isExact = seen.AddOrder(task.Nums);
             if (isExact) _exactDuplicates++;
             else _reorderedDuplicates++;
             if (_duplicates.Count < examples)
-                _duplicates.Add(new TaskExample(row, task, $"repeats row {first}{(isExact ? "" : " in another order")}"));
+                _duplicates.Add(new TaskExample(row, task, $"repeats row {seen.FirstRow}{(isExact ? "" : " in another order")}"));
         }
         else
         {
-            FirstRows.Add(multiset, row);
+            FirstRows.Add(multiset, new SeenTask(row, task.Nums));
         }
     }
 
     /// <summary>The profile of the tasks added so far.</summary>
-    public SplitProfile Build() => new(
+    public SplitProfile Build()
+    {
+        var targets = _targets.ToSorted();
+        var numbers = _numbers.ToSorted();
+        return new SplitProfile(
         name,
         new TaskStatistics
         {
             Records = _records,
             TasksByNumberCount = new SortedDictionary<int, long>(_byCount),
-            MinTarget = _targets.Count == 0 ? null : _targets.Keys.Min(),
-            MaxTarget = _targets.Count == 0 ? null : _targets.Keys.Max(),
-            MinNumber = _numbers.Count == 0 ? null : _numbers.Keys.Min(),
-            MaxNumber = _numbers.Count == 0 ? null : _numbers.Keys.Max(),
+            MinTarget = targets.Count == 0 ? null : targets.Keys.First(),
+            MaxTarget = targets.Count == 0 ? null : targets.Keys.Last(),
+            MinNumber = numbers.Count == 0 ? null : numbers.Keys.First(),
+            MaxNumber = numbers.Count == 0 ? null : numbers.Keys.Last(),
             ExactDuplicates = _exactDuplicates,
             ReorderedDuplicates = _reorderedDuplicates,
         },
-        new SortedDictionary<long, long>(_targets),
-        new SortedDictionary<long, long>(_numbers),
+        targets,
+        numbers,
         solve ? SolvingSoFar() : null,
         _skipped,
         _unsolvable.ToArray(),
         _hardest.Select(h => h.Example).ToArray(),
         _duplicates.ToArray());
+    }
 }
