@@ -23,7 +23,7 @@ public static partial class HtmlReportWriter
         if (report.Templates.Count > 0)
             rows.Add(["template", Html.Escape(string.Join(", ", report.Templates.Select(t => $"{t.Key} ({Html.Count(t.Value)} rows)")))]);
         rows.Add(["tool", $"countdown-preprocess {Html.Escape(report.ToolVersion)}"]);
-        Table(page, ["", ""], rows);
+        Table(page, null, rows, "overview");
 
         Table(page, ["file", "split", "bytes", "SHA-256"], report.Files.Select(f => (IReadOnlyList<string>)
             [$"<code>{Html.Escape(f.Path)}</code>", Html.Escape(f.Split ?? "–"), Html.Count(f.Bytes), $"<code>{Html.Escape(f.Sha256)}</code>"]));

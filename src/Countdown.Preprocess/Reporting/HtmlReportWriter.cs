@@ -49,12 +49,18 @@ public static partial class HtmlReportWriter
             .Append("\n<figcaption><b>").Append(Html.Escape(chart.Title)).Append(".</b> ").Append(Html.Escape(chart.Caption)).Append("</figcaption>\n</figure>\n");
     }
 
-    /// <summary>A table: a header row, then rows of cells already escaped.</summary>
-    private static void Table(Page page, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? cssClass = null)
+    /// <summary>A table: a header row (none when null), then rows of cells already escaped.</summary>
+    private static void Table(Page page, IReadOnlyList<string>? header, IEnumerable<IReadOnlyList<string>> rows, string? cssClass = null)
     {
-        page.Text.Append(cssClass is null ? "<table>\n<thead><tr>" : $"<table class=\"{cssClass}\">\n<thead><tr>");
-        foreach (var cell in header) page.Text.Append("<th>").Append(Html.Escape(cell)).Append("</th>");
-        page.Text.Append("</tr></thead>\n<tbody>\n");
+        page.Text.Append(cssClass is null ? "<table>\n" : $"<table class=\"{cssClass}\">\n");
+        if (header is not null)
+        {
+            page.Text.Append("<thead><tr>");
+            foreach (var cell in header) page.Text.Append("<th>").Append(Html.Escape(cell)).Append("</th>");
+            page.Text.Append("</tr></thead>\n");
+        }
+
+        page.Text.Append("<tbody>\n");
         foreach (var row in rows)
         {
             page.Text.Append("<tr>");
@@ -72,7 +78,7 @@ public static partial class HtmlReportWriter
         .subtitle { margin-top: 0; color: #555; } .caption { color: #444; margin-top: 0.2rem; }
         table { border-collapse: collapse; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
         th, td { border: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-        th { background: #f0f4f8; } td.num, .num td { font-variant-numeric: tabular-nums; }
+        th, table.overview td:first-child { background: #f0f4f8; font-weight: bold; } td.num, .num td { font-variant-numeric: tabular-nums; }
         figure { margin: 1rem 0 1.6rem; } svg.chart { width: 100%; height: auto; display: block; border: 1px solid #eee; }
         figcaption { color: #444; font-size: 0.9rem; margin-top: 0.3rem; }
         pre { background: #f6f8fa; border: 1px solid #e1e4e8; padding: 0.6rem; white-space: pre-wrap; word-break: break-word; font-size: 0.85rem; }
