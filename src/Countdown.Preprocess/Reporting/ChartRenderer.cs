@@ -31,15 +31,15 @@ public static partial class ChartRenderer
         svg = IdAttribute().Replace(svg, m => $"id=\"{Renamed(m.Groups[1].Value)}\"");
         svg = UrlReference().Replace(svg, m => $"url(#{Renamed(m.Groups[1].Value)})");
         var rootEnd = svg.IndexOf('>', StringComparison.Ordinal);
+        var root = svg[..rootEnd]
+            .Replace($"width=\"{Width}\" height=\"{Height}\"", $"viewBox=\"0 0 {Width} {Height}\"", StringComparison.Ordinal);
+        return $"{root} role=\"img\" aria-label=\"{Html.Escape(spec.Title)}\" class=\"chart\"{svg[rootEnd..]}";
+
         string Renamed(string id)
         {
             if (!ids.TryGetValue(id, out var renamed)) ids.Add(id, renamed = $"{spec.Id}-{ids.Count}");
             return renamed;
         }
-
-        var root = svg[..rootEnd]
-            .Replace($"width=\"{Width}\" height=\"{Height}\"", $"viewBox=\"0 0 {Width} {Height}\"", StringComparison.Ordinal);
-        return $"{root} role=\"img\" aria-label=\"{Html.Escape(spec.Title)}\" class=\"chart\"{svg[rootEnd..]}";
     }
 
     /// <summary>The chart as PNG bytes.</summary>

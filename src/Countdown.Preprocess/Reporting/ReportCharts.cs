@@ -44,9 +44,9 @@ public static class ReportCharts
         if (report.TokenLengths is { Count: > 0 } lengths)
         {
             var (x, y, width) = Histogram.Bin(lengths.ToDictionary(p => (long)p.Key, p => p.Value));
-            charts.Add(new ChartSpec("token-lengths", "Prompt length in tokens",
-                $"How many prompts have each length in tokens{(report.TokenizerName is { } name ? $" ({name})" : "")}; veRL's max_prompt_length must cover the longest.",
-                "tokens", "prompts", [new ChartSeries("prompts", x, y)]) { BinWidth = width });
+            var tokenizer = report.TokenizerName is { } name ? $" ({name})" : "";
+            var caption = $"How many prompts have each length in tokens{tokenizer}; veRL's max_prompt_length must cover the longest.";
+            charts.Add(new ChartSpec("token-lengths", "Prompt length in tokens", caption, "tokens", "prompts", [new ChartSeries("prompts", x, y)]) { BinWidth = width });
         }
 
         if (report.Score is { } score)

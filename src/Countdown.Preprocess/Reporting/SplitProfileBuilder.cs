@@ -56,24 +56,24 @@ internal sealed partial class SplitProfileBuilder(string name, bool solve, int e
         var targets = _targets.ToSorted();
         var numbers = _numbers.ToSorted();
         return new SplitProfile(
-        name,
-        new TaskStatistics
-        {
-            Records = _records,
-            TasksByNumberCount = new SortedDictionary<int, long>(_byCount),
-            MinTarget = targets.Count == 0 ? null : targets.Keys.First(),
-            MaxTarget = targets.Count == 0 ? null : targets.Keys.Last(),
-            MinNumber = numbers.Count == 0 ? null : numbers.Keys.First(),
-            MaxNumber = numbers.Count == 0 ? null : numbers.Keys.Last(),
-            ExactDuplicates = _exactDuplicates,
-            ReorderedDuplicates = _reorderedDuplicates,
-        },
-        targets,
-        numbers,
-        solve ? SolvingSoFar() : null,
-        _skipped,
-        _unsolvable.ToArray(),
-        _hardest.Select(h => h.Example).ToArray(),
-        _duplicates.ToArray());
+            name,
+            new TaskStatistics
+            {
+                Records = _records,
+                TasksByNumberCount = new SortedDictionary<int, long>(_byCount),
+                MinTarget = targets.Count == 0 ? null : targets.Keys.First(),
+                MaxTarget = targets.Count == 0 ? null : targets.Keys.Last(),
+                MinNumber = numbers.Count == 0 ? null : numbers.Keys.First(),
+                MaxNumber = numbers.Count == 0 ? null : numbers.Keys.Last(),
+                ExactDuplicates = _exactDuplicates,
+                ReorderedDuplicates = _reorderedDuplicates,
+            },
+            targets,
+            numbers,
+            solve ? SolvingSoFar() : null,
+            _skipped,
+            _unsolvable.ToArray(),
+            _hardest.Select(h => h.Example).ToArray(),
+            _duplicates.ToArray());
     }
 }
