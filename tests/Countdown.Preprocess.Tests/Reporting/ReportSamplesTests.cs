@@ -19,7 +19,7 @@ public sealed partial class ReportSamplesTests
         Assert.Equal(0, run.ExitCode);
         var root = RepositoryFiles.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var today = (await File.ReadAllTextAsync(made)).Replace(root, "", StringComparison.Ordinal).Replace('\\', '/');
-        var committed = await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "report", sample));
+        var committed = (await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "report", sample))).ReplaceLineEndings("\n");
         // Chart geometry follows the machine's fonts (glyph widths move the axes), so charts are compared by count only.
         Assert.Equal(Svg().Count(committed), Svg().Count(today));
         Assert.True(Svg().Replace(committed, "<svg/>") == Svg().Replace(today, "<svg/>"),
