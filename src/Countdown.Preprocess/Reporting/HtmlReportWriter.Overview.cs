@@ -10,13 +10,14 @@ public static partial class HtmlReportWriter
         {
             ReportInputKind.Prepared => "prepared train/test files",
             ReportInputKind.ScoreOutput => "score output (one rated answer per line)",
+            ReportInputKind.Answers => "model answers, rated here as score rates them (strict, response mode)",
             _ => "raw task file",
         };
         Section(page, "overview", "Overview", "What was read: the input, its files with their SHA-256 hashes (to tell copies apart), and the tool that made this page.");
         var rows = new List<string[]>
         {
             new[] { "input", $"<code>{Html.Escape(report.Title)}</code> ({Html.Escape(kind)})" },
-            new[] { report.Kind == ReportInputKind.ScoreOutput ? "answers" : "rows", Html.Count(report.Rows) },
+            new[] { report.Score is not null ? "answers" : "rows", Html.Count(report.Rows) },
         };
         if (report.Splits.Count > 0)
             rows.Add(["splits", Html.Escape(string.Join(", ", report.Splits.Select(s => $"{s.Name} {Html.Count(s.Statistics.Records)}")))]);

@@ -34,6 +34,12 @@ public static partial class HtmlReportWriter
         Figure(page, "score-reasons");
         page.Text.Append("<h3>Flagged answers</h3>\n");
         if (score.Flagged.Count == 0) page.Text.Append("<p>None.</p>\n");
+        else if (score.Flagged.Any(f => f.Answer is not null))
+            Table(page, ["row index", "target", "numbers", "answer", "score", "reason"], score.Flagged.Select(f => (IReadOnlyList<string>)
+            [
+                Html.Count(f.Index), f.Target?.ToString(CultureInfo.InvariantCulture) ?? "–", Html.Escape(f.Numbers is null ? "–" : Html.List(f.Numbers)),
+                $"<code>{Html.Escape(f.Answer)}</code>", f.Score.ToString("0.0", CultureInfo.InvariantCulture), $"<code>{Html.Escape(f.Reason.ToText())}</code>",
+            ]));
         else
             Table(page, ["row index", "score", "reason"], score.Flagged.Select(f => (IReadOnlyList<string>)
                 [Html.Count(f.Index), f.Score.ToString("0.0", CultureInfo.InvariantCulture), $"<code>{Html.Escape(f.Reason.ToText())}</code>"]));

@@ -14,20 +14,23 @@ public static partial class ReportBuilder
     public static async Task<DatasetReport> BuildAsync(string path, ReportOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ReportOptions();
-        var input = ReportInput.Resolve(path);
+        var input = await ReportInput.ResolveAsync(path, cancellationToken);
         var report = input.Kind switch
         {
             ReportInputKind.Prepared => await BuildPreparedAsync(path, input, options, cancellationToken),
-            ReportInputKind.ScoreOutput => await BuildScoreAsync(path, input.File!, options, cancellationToken),
+            ReportInputKind.ScoreOutput or ReportInputKind.Answers => await BuildScoreAsync(path, input, options, cancellationToken),
             _ => await BuildRawAsync(path, input.File!, options, cancellationToken),
         };
         return report with { TokenLengths = options.TokenLengths, TokenizerName = options.TokenizerName };
     }
 
-    private static async Task<DatasetReport> BuildScoreAsync(string title, string file, ReportOptions options, CancellationToken cancellationToken)
+    private static async Task<DatasetReport> BuildScoreAsync(string title, ReportInput input, ReportOptions options, CancellationToken cancellationToken)
     {
-        var score = await ScoreOutputReader.ReadAsync(file, options.Examples, cancellationToken);
-        return new DatasetReport(title, ReportInputKind.ScoreOutput, options.ToolVersion, [await DescribeFileAsync(file, null, cancellationToken)], [])
+        var file = input.File!;
+        var score = input.Kind == ReportInputKind.Answers
+            ? await AnswersReader.ReadAsync(file, options.Examples, cancellationToken)
+            : await ScoreOutputReader.ReadAsync(file, options.Examples, cancellationToken);
+        return new DatasetReport(title, input.Kind, options.ToolVersion, [await DescribeFileAsync(file, null, cancellationToken)], [])
         {
             Score = score,
         };

@@ -10,9 +10,9 @@ namespace Countdown.Preprocess.Reporting;
 public sealed record ReportInput(ReportInputKind Kind, IReadOnlyList<string> Train, IReadOnlyList<string> Test, string? File)
 {
     /// <summary>Tells what <paramref name="path"/> is: a folder of prepared files, a <c>score</c> output (JSON lines with
-    /// <c>reason</c> and <c>flagged</c>), or else a raw task file.</summary>
+    /// <c>reason</c> and <c>flagged</c>), answers to score (a <c>response</c> or <c>solution_str</c> field), or else a raw task file.</summary>
     /// <exception cref="InputFileException">The path does not exist, is standard input, or is a folder without prepared files.</exception>
-    public static ReportInput Resolve(string path)
+    public static async Task<ReportInput> ResolveAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path == "-")
@@ -28,7 +28,10 @@ public sealed record ReportInput(ReportInputKind Kind, IReadOnlyList<string> Tra
 
         if (!System.IO.File.Exists(path))
             throw new InputFileException($"'{path}' does not exist; give a raw task file, a prepared folder or a score output.", path);
-        return new ReportInput(ScoreOutputReader.LooksLikeScoreOutput(path) ? ReportInputKind.ScoreOutput : ReportInputKind.RawTasks, [], [], path);
+        var kind = ScoreOutputReader.LooksLikeScoreOutput(path) ? ReportInputKind.ScoreOutput
+            : await AnswersReader.LooksLikeAnswersAsync(path, cancellationToken) ? ReportInputKind.Answers
+            : ReportInputKind.RawTasks;
+        return new ReportInput(kind, [], [], path);
     }
 
     private static string[] Shards(string folder, string split)

@@ -11,4 +11,7 @@ public enum ReportInputKind
 
     /// <summary>The JSON lines the <c>score</c> command prints, one per rated answer.</summary>
     ScoreOutput,
+
+    /// <summary>Model answers the <c>score</c> command reads (a task and a <c>response</c> or <c>solution_str</c> per row), rated here with its default rules.</summary>
+    Answers,
 }

@@ -7,13 +7,13 @@ namespace Countdown.Preprocess.Tests.Reporting;
 public sealed class ReportInputTests
 {
     [Fact]
-    public void Resolve_FolderOfShards_ListsEachSplitsShardsInNameOrder()
+    public async Task Resolve_FolderOfShards_ListsEachSplitsShardsInNameOrder()
     {
         using var folder = new TempDirectory();
         foreach (var name in new[] { "train-00001-of-00002.parquet", "train-00000-of-00002.parquet", "test.parquet", "notes.parquet" })
             File.WriteAllText(folder.File(name), "");
 
-        var input = ReportInput.Resolve(folder.Path);
+        var input = await ReportInput.ResolveAsync(folder.Path);
 
         Assert.Equal(ReportInputKind.Prepared, input.Kind);
         Assert.Equal(["train-00000-of-00002.parquet", "train-00001-of-00002.parquet"], input.Train.Select(p => Path.GetFileName(p)));
@@ -21,11 +21,11 @@ public sealed class ReportInputTests
     }
 
     [Fact]
-    public void Resolve_FolderWithoutPreparedFiles_ThrowsNamingTheFolder()
+    public async Task Resolve_FolderWithoutPreparedFiles_ThrowsNamingTheFolder()
     {
         using var folder = new TempDirectory();
 
-        var error = Assert.Throws<InputFileException>(() => ReportInput.Resolve(folder.Path));
+        var error = await Assert.ThrowsAsync<InputFileException>(() => ReportInput.ResolveAsync(folder.Path));
 
         Assert.Contains(folder.Path, error.Message);
     }
@@ -33,15 +33,27 @@ public sealed class ReportInputTests
     [Theory]
     [InlineData("-")]
     [InlineData("/no/such/file.parquet")]
-    public void Resolve_StandardInputOrMissingPath_Throws(string path)
-        => Assert.Throws<InputFileException>(() => ReportInput.Resolve(path));
+    public async Task Resolve_StandardInputOrMissingPath_Throws(string path)
+        => await Assert.ThrowsAsync<InputFileException>(() => ReportInput.ResolveAsync(path));
 
     [Fact]
-    public void Resolve_RawTaskFile_IsRawTasks()
+    public async Task Resolve_RawTaskFile_IsRawTasks()
     {
         using var folder = new TempDirectory();
         var path = folder.WriteJsonl([(3, [1, 2])]);
 
-        Assert.Equal(ReportInputKind.RawTasks, ReportInput.Resolve(path).Kind);
+        Assert.Equal(ReportInputKind.RawTasks, (await ReportInput.ResolveAsync(path)).Kind);
+    }
+
+    [Theory]
+    [InlineData("answers.jsonl", "{\"target\": 8, \"nums\": [2, 3], \"response\": \"<answer>2**3</answer>\"}\n")]
+    [InlineData("answers.jsonl", "{\"reward_model\": {\"ground_truth\": {\"target\": 8, \"numbers\": [2, 3]}}, \"solution_str\": \"x\"}\n")]
+    [InlineData("answers.csv", "target,nums,response\n8,\"[2, 3]\",<answer>2**3</answer>\n")]
+    public async Task Resolve_FileWithResponses_IsAnswers(string name, string text)
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllTextAsync(folder.File(name), text);
+
+        Assert.Equal(ReportInputKind.Answers, (await ReportInput.ResolveAsync(folder.File(name))).Kind);
     }
 }

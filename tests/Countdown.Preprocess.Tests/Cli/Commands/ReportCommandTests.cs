@@ -65,6 +65,28 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_Answers_RatesThemAsScoreDoesAndShowsFlaggedAnswerText()
+    {
+        using var folder = new TempDirectory();
+        var answers = folder.File("answers.jsonl");
+        await File.WriteAllTextAsync(answers, """
+            {"target": 28, "nums": [95, 11, 56], "response": "<think>…</think> <answer>95 - 11 - 56</answer>"}
+            {"target": 8, "nums": [2, 3], "response": "<answer>2**3</answer>"}
+            {"target": 24, "nums": [8, 8, 3, 3], "response": "<answer>(8 + 8) * 3 / 3</answer>"}
+            {"target": 9, "nums": [9, 9], "response": "no answer"}
+            """);
+
+        var run = await CliRun.RunAsync("report", answers, "-o", folder.File("report.html"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var html = await File.ReadAllTextAsync(folder.File("report.html"));
+        var score = await CliRun.RunAsync("score", "--input", answers, "--json");
+        Assert.Contains("\"mean_score\":0.3", score.Error);
+        Assert.Contains("<td>4</td><td>0.3000</td><td>25.00%</td><td>75.00%</td>", html);
+        Assert.Contains("<td>1</td><td>8</td><td>[2, 3]</td><td><code>2**3</code></td><td>0.1</td><td><code>not-strict</code></td>", html);
+    }
+
+    [Fact]
     public async Task Report_MissingInput_ExitsInputUnreadable()
     {
         using var folder = new TempDirectory();
