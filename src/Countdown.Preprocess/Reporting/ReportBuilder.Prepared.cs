@@ -14,19 +14,29 @@ public static partial class ReportBuilder
         var samples = new List<SampleRow>();
         SplitProfileBuilder? train = null;
         OverlapSummary? overlap = null;
+        PromptLengthCounter? lengths = null;
         foreach (var (split, paths) in new[] { ("train", input.Train), ("test", input.Test) })
         {
             if (paths.Count == 0) continue;
             var builder = new SplitProfileBuilder(split, options.Solve, options.Examples);
             if (split == "test" && train is not null) builder.CheckOverlapWith(train.FirstRows);
+            var firstRows = await ReadSampleRowsAsync(paths[0], split, Math.Max(1, options.SampleRows), cancellationToken);
+            samples.AddRange(firstRows.Take(options.SampleRows));
+            if (options.CountPromptTokens is { } count && lengths is null && MatchingTemplate(firstRows) is { } template)
+                lengths = new PromptLengthCounter(template, count);
             foreach (var path in paths)
             {
                 files.Add(await DescribeFileAsync(path, split, cancellationToken));
                 await foreach (var batch in TaskReader.ReadBatchesAsync(path, TaskInputFormat.Parquet, cancellationToken))
-                    await Task.Run(() => builder.AddBatch(batch, cancellationToken), cancellationToken);
+                {
+                    await Task.Run(() =>
+                    {
+                        builder.AddBatch(batch, cancellationToken);
+                        lengths?.Add(batch);
+                    }, cancellationToken);
+                }
             }
 
-            samples.AddRange(await ReadSampleRowsAsync(paths[0], split, options.SampleRows, cancellationToken));
             profiles.Add(builder.Build());
             if (split == "train") train = builder;
             else overlap = builder.Overlap;
@@ -44,7 +54,17 @@ public static partial class ReportBuilder
             Overlap = overlap,
             Validation = validation,
             SampleRows = samples,
+            TokenLengths = lengths?.Lengths,
         };
+    }
+
+    /// <summary>The built-in template that renders the first row's prompt exactly, or null (a custom template: no token count).</summary>
+    private static TextTemplate? MatchingTemplate(IReadOnlyList<SampleRow> rows)
+    {
+        if (rows.Count == 0) return null;
+        var row = rows[0];
+        var task = new Tasks.CountdownTask(row.Target, row.Numbers.ToArray());
+        return PromptTemplates.All.FirstOrDefault(t => t.Render(task).SequenceEqual(row.Prompt));
     }
 
     private static async Task<List<SampleRow>> ReadSampleRowsAsync(string path, string split, int count, CancellationToken cancellationToken)

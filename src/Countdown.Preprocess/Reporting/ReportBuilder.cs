@@ -21,7 +21,7 @@ public static partial class ReportBuilder
             ReportInputKind.ScoreOutput or ReportInputKind.Answers => await BuildScoreAsync(path, input, options, cancellationToken),
             _ => await BuildRawAsync(path, input.File!, options, cancellationToken),
         };
-        return report with { TokenLengths = options.TokenLengths, TokenizerName = options.TokenizerName };
+        return report with { TokenLengths = report.TokenLengths ?? options.TokenLengths, TokenizerName = options.TokenizerName };
     }
 
     private static async Task<DatasetReport> BuildScoreAsync(string title, ReportInput input, ReportOptions options, CancellationToken cancellationToken)
@@ -39,12 +39,17 @@ public static partial class ReportBuilder
     private static async Task<DatasetReport> BuildRawAsync(string title, string file, ReportOptions options, CancellationToken cancellationToken)
     {
         var builder = new SplitProfileBuilder("tasks", options.Solve, options.Examples);
+        var lengths = options.CountPromptTokens is { } count ? new PromptLengthCounter(options.Template, count) : null;
         var samples = new List<SampleRow>();
         await foreach (var batch in TaskReader.ReadBatchesAsync(file, options.InputFormat, cancellationToken))
         {
             for (var i = 0; i < batch.Count && samples.Count < options.SampleRows; i++)
                 samples.Add(new SampleRow("tasks", samples.Count, options.Template.Render(batch[i]), batch[i].Target, batch[i].Nums));
-            await Task.Run(() => builder.AddBatch(batch, cancellationToken), cancellationToken);
+            await Task.Run(() =>
+            {
+                builder.AddBatch(batch, cancellationToken);
+                lengths?.Add(batch);
+            }, cancellationToken);
         }
 
         var profile = builder.Build();
@@ -52,6 +57,7 @@ public static partial class ReportBuilder
         {
             Templates = [KeyValuePair.Create(options.Template.Name + " (as prepare would render it)", profile.Statistics.Records)],
             SampleRows = samples,
+            TokenLengths = lengths?.Lengths,
         };
     }
 

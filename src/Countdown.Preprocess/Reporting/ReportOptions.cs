@@ -24,6 +24,10 @@ public sealed record ReportOptions
     /// <summary>The tool version the overview names. Default "unknown".</summary>
     public string ToolVersion { get; init; } = "unknown";
 
+    /// <summary>Counts a prompt's tokens; when set, every row's prompt is rendered (with <see cref="Template"/> for raw input, with
+    /// the template the prepared rows match otherwise) and counted into <see cref="TokenLengths"/>.</summary>
+    public Func<IReadOnlyList<ChatMessage>, int>? CountPromptTokens { get; init; }
+
     /// <summary>Prompt lengths in tokens (length to row count), when a tokenizer counted them; null leaves the section out.</summary>
     public IReadOnlyDictionary<int, long>? TokenLengths { get; init; }
 
