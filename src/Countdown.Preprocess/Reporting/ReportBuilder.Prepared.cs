@@ -27,14 +27,20 @@ public static partial class ReportBuilder
             foreach (var path in paths)
             {
                 files.Add(await DescribeFileAsync(path, split, cancellationToken));
+                var pending = Task.CompletedTask;
                 await foreach (var batch in TaskReader.ReadBatchesAsync(path, TaskInputFormat.Parquet, cancellationToken))
                 {
-                    await Task.Run(() =>
+                    // The reader decodes the next batch while this one is counted and solved.
+                    await pending;
+                    var counter = lengths;
+                    pending = Task.Run(() =>
                     {
                         builder.AddBatch(batch, cancellationToken);
-                        lengths?.Add(batch);
+                        counter?.Add(batch);
                     }, cancellationToken);
                 }
+
+                await pending;
             }
 
             profiles.Add(builder.Build());

@@ -41,17 +41,21 @@ public static partial class ReportBuilder
         var builder = new SplitProfileBuilder("tasks", options.Solve, options.Examples);
         var lengths = options.CountPromptTokens is { } count ? new PromptLengthCounter(options.Template, count) : null;
         var samples = new List<SampleRow>();
+        var pending = Task.CompletedTask;
         await foreach (var batch in TaskReader.ReadBatchesAsync(file, options.InputFormat, cancellationToken))
         {
             for (var i = 0; i < batch.Count && samples.Count < options.SampleRows; i++)
                 samples.Add(new SampleRow("tasks", samples.Count, options.Template.Render(batch[i]), batch[i].Target, batch[i].Nums));
-            await Task.Run(() =>
+            // The reader decodes the next batch while this one is counted and solved.
+            await pending;
+            pending = Task.Run(() =>
             {
                 builder.AddBatch(batch, cancellationToken);
                 lengths?.Add(batch);
             }, cancellationToken);
         }
 
+        await pending;
         var profile = builder.Build();
         return new DatasetReport(title, ReportInputKind.RawTasks, options.ToolVersion, [await DescribeFileAsync(file, null, cancellationToken)], [profile])
         {
