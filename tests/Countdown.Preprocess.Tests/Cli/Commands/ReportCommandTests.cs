@@ -123,4 +123,30 @@ public sealed class ReportCommandTests
         Assert.Contains("line 2", run.Error);
         Assert.False(File.Exists(folder.File("report.html")));
     }
+
+    [Fact]
+    public async Task Report_TruncatedParquet_ExitsInputUnreadableAndLeavesNothing()
+    {
+        using var folder = new TempDirectory();
+        var bytes = await File.ReadAllBytesAsync(RepositoryFiles.Path("samples", "raw", "countdown-tasks-2k.parquet"));
+        await File.WriteAllBytesAsync(folder.File("cut.parquet"), bytes[..(bytes.Length / 2)]);
+
+        var run = await CliRun.RunAsync("report", folder.File("cut.parquet"), "-o", folder.File("report.html"));
+
+        Assert.Equal(ExitCodes.InputUnreadable, run.ExitCode);
+        Assert.Equal(["cut.parquet"], folder.FileNames());
+    }
+
+    [Fact]
+    public async Task Report_Cancelled_ExitsCancelledAndLeavesNothing()
+    {
+        using var folder = new TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        var run = await CliRun.RunAsync(cancel.Token, "report", RepositoryFiles.Path("samples", "raw", "countdown-tasks-2k.parquet"), "-o", folder.File("report.html"));
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Empty(folder.FileNames());
+    }
 }
