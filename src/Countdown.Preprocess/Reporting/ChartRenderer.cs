@@ -79,6 +79,13 @@ public static partial class ChartRenderer
         {
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.ToArray());
             plot.Axes.Bottom.MajorTickStyle.Length = 0;
+            // Long labels (the score reasons) would run into each other: slant them.
+            if (categories.Sum(c => c.Length) * 7 > Width * 0.8)
+            {
+                plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+                plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
+                plot.Axes.Bottom.MinimumSize = 90;
+            }
         }
 
         if (groups > 1) plot.ShowLegend(Alignment.UpperRight);
