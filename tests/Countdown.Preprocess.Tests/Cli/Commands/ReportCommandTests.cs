@@ -149,4 +149,18 @@ public sealed class ReportCommandTests
         Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
         Assert.Empty(folder.FileNames());
     }
+
+    [Fact]
+    public async Task Report_PngFolderIsAFile_ExitsOutputFailedAndLeavesNothing()
+    {
+        using var folder = new TempDirectory();
+        var raw = folder.WriteJsonl([(3, [1, 2])]);
+        await File.WriteAllTextAsync(folder.File("charts"), "a file");
+
+        var run = await CliRun.RunAsync("report", raw, "-o", folder.File("report.html"), "--png", folder.File("charts"));
+
+        Assert.Equal(ExitCodes.OutputFailed, run.ExitCode);
+        Assert.Contains("--png", run.Error);
+        Assert.Equal(["charts", "raw.jsonl"], folder.FileNames());
+    }
 }
