@@ -13,7 +13,7 @@ if [ -z "${CLI:-}" ]; then
 fi
 cli() { $CLI "$@"; }
 
-rm -rf "$out/raw" "$out/prepared" "$out/bad"
+rm -rf "$out/raw" "$out/prepared" "$out/bad" "$out/report"
 mkdir -p "$out/raw" "$out/prepared" "$out/bad"
 
 # Full-size synthetic raw set: as many tasks as the Hugging Face file, so `prepare` runs with its default sizes.
@@ -97,3 +97,16 @@ printf '%s\n' '{"target": 28, "nums": [95, 11, 56]}' '{"target": 98.0, "nums": [
 head -c 4096 "$out/raw/countdown-tasks-2k.parquet" > "$out/bad/truncated.parquet"
 printf '%s\n' '[{"role": "tool", "content": "Reach {target} with {numbers}."}]' > "$out/bad/template-unknown-role.json"
 printf '%s\n' '{"target": 28, "nums": [95, 11, 56]}' > "$out/bad/tasks.txt"
+
+# The report of the small set, and of its prepared base files: no timestamps, so the same on every run.
+mkdir -p "$out/report"
+cli report -q "$out/raw/countdown-tasks-2k.parquet" -o "$out/report/countdown-tasks-2k.html"
+cli report -q "$out/prepared/base" -o "$out/report/prepared-base.html"
+# The pages name their input; show it as samples/… wherever the script wrote.
+python3 - "$out" <<'PY'
+import glob, sys
+out = sys.argv[1].rstrip("/")
+for page in glob.glob(f"{out}/report/*.html"):
+    text = open(page, encoding="utf-8").read()
+    open(page, "w", encoding="utf-8", newline="").write(text.replace(out + "/", "samples/"))
+PY

@@ -17,6 +17,7 @@ internal static class CountdownCli
         root.Subcommands.Add(new StatsCommand(console));
         root.Subcommands.Add(new GenerateCommand(console));
         root.Subcommands.Add(new ScoreCommand(console));
+        root.Subcommands.Add(new ReportCommand(console));
         return root;
     }
 

@@ -13,6 +13,7 @@ public sealed class HelpTextTests
     [InlineData("stats")]
     [InlineData("generate")]
     [InlineData("score")]
+    [InlineData("report")]
     public async Task Help_EachCommand_MatchesApprovedText(string command)
     {
         string[] args = command == "root" ? ["--help"] : [command, "--help"];
