@@ -142,7 +142,7 @@ public sealed class RawTaskWriterTests
         var error = await Assert.ThrowsAsync<OutputException>(() => RawTaskWriter.WriteAsync(path, Tasks));
 
         Assert.Equal(path, error.Path);
-        Assert.StartsWith($"Could not write '{path}'", error.Message);
+        Assert.Equal($"'{path}' is a folder, so the new file cannot take its name; remove it or choose another --output. No output was changed.", error.Message);
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
