@@ -18,6 +18,9 @@ public sealed partial class AtomicFileSet
     /// <summary>Test hook: called with the file's index just before its rename; throwing from it simulates a failed rename.</summary>
     internal Action<int>? BeforeRename { get; set; }
 
+    /// <summary>Test hook: called with each path flushed to the disk, temporary files first, then the folders after the renames.</summary>
+    internal Action<string>? Synced { get; set; }
+
     /// <summary>Runs <paramref name="action"/> while no set of this process is half-way through its renames.</summary>
     /// <remarks>For a process that must end now (say a second Ctrl-C): ending inside the gate never splits a commit.</remarks>
     public static void RunBetweenCommits(Action action)
@@ -83,8 +86,9 @@ public sealed partial class AtomicFileSet
     {
         if (IsLink(finalPath))
         {
-            var target = new FileInfo(finalPath).LinkTarget;
-            var what = Directory.Exists(finalPath) ? "a folder" : File.Exists(finalPath) ? "a file" : "nothing (the link is broken)";
+            var target = new FileInfo(finalPath).LinkTarget!;
+            var resolved = Path.GetFullPath(target, Path.GetDirectoryName(finalPath)!);
+            var what = Directory.Exists(resolved) ? "a folder" : File.Exists(resolved) ? "a file" : "nothing (the link is broken)";
             throw new OutputException(
                 $"'{finalPath}' is a symbolic link to '{target}', which points to {what}; the new file would replace the link, not its target, so remove the link or {Choose(option)}. {NothingChanged}", finalPath);
         }
@@ -93,12 +97,13 @@ public sealed partial class AtomicFileSet
     }
 
     /// <summary>Makes sure a power loss after the rename cannot leave a final name pointing at data that never reached the disk.</summary>
-    private static void FlushToDisk(Entry entry)
+    private void FlushToDisk(Entry entry)
     {
         try
         {
             using var handle = File.OpenHandle(entry.Temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             RandomAccess.FlushToDisk(handle);
+            Synced?.Invoke(entry.Temporary);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -167,7 +172,7 @@ public sealed partial class AtomicFileSet
     }
 
     /// <summary>fsync each folder so the renames themselves survive a power loss.</summary>
-    private static void SyncFolders(List<FolderLock> locks)
+    private void SyncFolders(List<FolderLock> locks)
     {
         foreach (var held in locks)
         {
@@ -175,6 +180,7 @@ public sealed partial class AtomicFileSet
             try
             {
                 UnixFileSystem.Sync(held.FolderHandle, held.Folder);
+                Synced?.Invoke(held.Folder);
             }
             catch (IOException error)
             {
