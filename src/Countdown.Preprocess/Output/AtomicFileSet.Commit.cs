@@ -41,6 +41,9 @@ public sealed partial class AtomicFileSet
     public void Commit(CancellationToken cancellationToken = default)
     {
         if (_committed) throw new InvalidOperationException("The set was already committed.");
+        foreach (var entry in _files)
+            if (entry.CloseError is { } closeError)
+                throw new OutputException($"Writing '{entry.Final}' failed: {Reason(closeError)}; free some space or {Choose(entry.Option)}. {NothingChanged}", entry.Final, closeError);
         foreach (var entry in _files) FlushToDisk(entry);
         foreach (var entry in _files) CheckFinalName(entry.Final, entry.Option);
 

@@ -45,8 +45,9 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
         var temporary = TemporaryName.For(full, Interlocked.Increment(ref s_nextNumber) - 1, TemporaryName.TemporarySuffix);
         try
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
-            _files.Add(new Entry(full, temporary, option));
+            var entry = new Entry(full, temporary, option);
+            var stream = new TemporaryFileStream(temporary, error => entry.CloseError ??= error);
+            _files.Add(entry);
             return stream;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -140,5 +141,9 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
 
     private static string Reason(Exception error) => error.Message.TrimEnd().TrimEnd('.');
 
-    private sealed record Entry(string Final, string Temporary, string? Option);
+    private sealed record Entry(string Final, string Temporary, string? Option)
+    {
+        /// <summary>Why closing the stream failed (its last bytes may be missing), or null.</summary>
+        public Exception? CloseError { get; set; }
+    }
 }
