@@ -34,6 +34,17 @@ internal sealed class ProcessSignals : IDisposable
     /// <summary>Starts handling both signals; dispose to restore the default handling.</summary>
     public static ProcessSignals Register() => new();
 
+    /// <summary>
+    /// Test hook: when <c>COUNTDOWN_TEST_SIGNALS_READY</c> names a file, creates it once the handlers are in place, so a
+    /// test can time its signals from that moment rather than from process start (the runtime's own start-up, before
+    /// <c>Main</c>, is out of our reach). Not for users.
+    /// </summary>
+    public static void TellTestsReady()
+    {
+        if (Environment.GetEnvironmentVariable("COUNTDOWN_TEST_SIGNALS_READY") is { Length: > 0 } marker)
+            File.WriteAllBytes(marker, []);
+    }
+
     private void OnSignal(PosixSignalContext context)
     {
         // Keep the process alive: the run ends itself once it has cleaned up.

@@ -1,0 +1,35 @@
+using Countdown.Preprocess.Tests.Cli;
+using Countdown.Preprocess.Tests.Support;
+
+namespace Countdown.Preprocess.Tests.Output;
+
+/// <summary>Two real CLI processes writing into one folder commit one after the other, never a mixed pair.</summary>
+public sealed class FolderLockTests
+{
+    [Fact]
+    public async Task Prepare_SecondRunWhileFirstCommitIsHalfWay_WaitsAndLeavesItsWholePair()
+    {
+        using var dir = new TempDirectory();
+        var firstInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(31_001, seed: 11), "first.jsonl");
+        var secondInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(31_001, seed: 12), "second.jsonl");
+        Assert.Equal(0, (await CliRun.RunAsync(ProcessSignalsTests.Args(firstInput, dir.File("first")))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(ProcessSignalsTests.Args(secondInput, dir.File("second")))).ExitCode);
+        var firstPair = ProcessSignalsTests.Snapshot(dir.File("first"));
+        var secondPair = ProcessSignalsTests.Snapshot(dir.File("second"));
+        var output = dir.File("out");
+        Directory.CreateDirectory(output);
+
+        // The first run sleeps 2 s after each rename of its commit; the second starts once the first has renamed train.parquet.
+        using var first = await ProcessSignalsTests.StartReadyAsync(dir, ProcessSignalsTests.Args(firstInput, output), ("COUNTDOWN_TEST_COMMIT_DELAY_MS", "2000"));
+        await ProcessSignalsTests.WaitUntilAsync(first, () => File.ReadAllBytes(Path.Combine(output, "train.parquet")).AsSpan().SequenceEqual(firstPair["train.parquet"]));
+        using var second = CliProcess.Start([.. ProcessSignalsTests.Args(secondInput, output)[..^1]]);
+        var firstEnd = await first.WaitAsync();
+        var secondEnd = await second.WaitAsync();
+
+        Assert.Equal(0, firstEnd.ExitCode);
+        Assert.Equal(0, secondEnd.ExitCode);
+        Assert.Contains($"Another run is writing into {output}; waiting for it to finish", secondEnd.Error);
+        Assert.Equal(secondPair, ProcessSignalsTests.Snapshot(output));
+        Assert.Empty(Directory.GetFiles(output, ".*"));
+    }
+}
