@@ -9,7 +9,7 @@ namespace Countdown.Preprocess.Output;
 /// <remarks>
 /// <para>Disposing a set that was not committed deletes its temporary files and the folders it created, so a failure
 /// or Ctrl-C leaves the files already there exactly as they were. Temporary names are <c>.NAME.PID.N.tmp</c>; a new
-/// set removes the ones a dead process left behind.</para>
+/// set removes the ones a dead process left behind, and undoes a commit that a dead process left half-way.</para>
 /// <para><see cref="Commit"/> flushes every file to the disk, checks every final name, locks the folders against other
 /// runs, and keeps the previous files under backup names until the whole set is in place, restoring them if a rename
 /// fails. The guarantees and their limits are listed in <c>docs/guarantees.md</c>.</para>
@@ -19,6 +19,7 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
     private static int s_nextNumber;
     private readonly List<Entry> _files = [];
     private readonly List<string> _createdFolders = [];
+    private readonly HashSet<string> _recoveredFolders = new(StringComparer.Ordinal);
     private bool _committed;
 
     /// <summary>Called with a folder's path when another run is committing into it and this set waits for it to finish.</summary>
@@ -41,7 +42,11 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
         var folder = Path.GetDirectoryName(full)!;
         CreateFolder(folder, full, option);
         CheckFinalName(full, option);
-        TemporaryName.RemoveOrphans(full);
+        if (!_recoveredFolders.Contains(folder))
+        {
+            TemporaryName.RecoverOrphans(folder);
+            _recoveredFolders.Add(folder);
+        }
         var temporary = TemporaryName.For(full, Interlocked.Increment(ref s_nextNumber) - 1, TemporaryName.TemporarySuffix);
         try
         {

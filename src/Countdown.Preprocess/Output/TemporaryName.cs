@@ -16,59 +16,88 @@ internal static class TemporaryName
         => Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}.{Environment.ProcessId}.{number}{suffix}");
 
     /// <summary>
-    /// Deletes the temporary and backup files of <paramref name="finalPath"/> that a process which no longer runs left
-    /// behind (killed, or out of power); returns how many it deleted.
+    /// Cleans up after processes that no longer run (killed, or out of power) in <paramref name="folder"/>: deletes their
+    /// temporary files, and, when one died half-way through a commit, moves its backups back over the final names, so
+    /// the folder holds the whole set that was there before that run. Returns how many files it deleted or restored.
     /// </summary>
     /// <remarks>
-    /// A process id can be reused, so a live process with the same id is the owner only if it started before the file
-    /// was last written: the owner writes the file after it starts. A file written before the live process started
-    /// belonged to an earlier process with that id, which is gone. Files of live owners are never touched.
+    /// <para>A process id can be reused, so a live process with the same id is the owner only if it started before the
+    /// file was last written: the owner writes the file after it starts. A file written before the live process started
+    /// belonged to an earlier process with that id, which is gone. Files of live owners are never touched.</para>
+    /// <para>A backup exists only while its owner's commit runs: it is deleted as soon as the set is in place. So a dead
+    /// owner's backup means a commit that never finished, and putting every backup back undoes it. That is done under
+    /// the folder's lock, so no live commit is running at the same moment.</para>
     /// </remarks>
-    public static int RemoveOrphans(string finalPath)
+    public static int RecoverOrphans(string folder)
     {
-        var folder = Path.GetDirectoryName(finalPath)!;
-        var prefix = "." + Path.GetFileName(finalPath) + ".";
-        var removed = 0;
-        IEnumerable<string> candidates;
+        var temporaries = new List<string>();
+        var backups = new List<(string Path, string FinalName)>();
         try
         {
-            candidates = Directory.EnumerateFiles(folder, prefix + "*").ToArray();
+            foreach (var path in Directory.EnumerateFiles(folder, ".*"))
+            {
+                if (Parse(Path.GetFileName(path)) is not { } name || name.Pid == Environment.ProcessId) continue;
+                if (IsOwnerAlive(name.Pid, File.GetLastWriteTimeUtc(path))) continue;
+                if (name.Suffix == BackupSuffix) backups.Add((path, name.FinalName));
+                else temporaries.Add(path);
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return 0;
+            return 0; // best effort: the next run tries again
         }
-        foreach (var path in candidates)
+        var done = 0;
+        foreach (var path in temporaries)
+            if (TryDelete(path)) done++;
+        if (backups.Count == 0) return done;
+        try
         {
-            if (OwnerOf(Path.GetFileName(path), prefix) is not { } pid || pid == Environment.ProcessId) continue;
-            try
+            using var held = FolderLock.Acquire(folder, waiting: null, CancellationToken.None);
+            foreach (var (path, finalName) in backups)
             {
-                if (IsOwnerAlive(pid, File.GetLastWriteTimeUtc(path))) continue;
-                File.Delete(path);
-                removed++;
+                if (!File.Exists(path)) continue; // another run restored it while this one waited
+                File.Move(path, Path.Combine(folder, finalName), overwrite: true);
+                done++;
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: a file we cannot delete now is tried again by the next run.
-            }
+            if (held.FolderHandle is not null) UnixFileSystem.Sync(held.FolderHandle, folder);
         }
-        return removed;
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Leave the backups for the next run, which tries again; they are hidden and never deleted unrestored.
+        }
+        return done;
     }
 
-    /// <summary>The process id in <c>PREFIX PID.N.tmp</c> or <c>.bak</c>, or null when the name has another shape.</summary>
-    internal static int? OwnerOf(string name, string prefix)
+    private static bool TryDelete(string path)
     {
-        if (!name.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Splits <c>.NAME.PID.N.tmp</c> or <c>.bak</c> into its parts, or null when the name has another shape.</summary>
+    internal static (string FinalName, int Pid, string Suffix)? Parse(string name)
+    {
         var suffix = name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? TemporarySuffix
             : name.EndsWith(BackupSuffix, StringComparison.Ordinal) ? BackupSuffix : null;
-        if (suffix is null) return null;
-        var middle = name.AsSpan(prefix.Length, name.Length - prefix.Length - suffix.Length);
-        var dot = middle.IndexOf('.');
-        if (dot <= 0) return null;
-        return int.TryParse(middle[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
-            && int.TryParse(middle[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            ? pid : null;
+        if (suffix is null || name.Length < 2 || name[0] != '.') return null;
+        var rest = name.AsSpan(1, name.Length - 1 - suffix.Length);
+        var lastDot = rest.LastIndexOf('.');
+        if (lastDot <= 0 || !IsDigits(rest[(lastDot + 1)..])) return null;
+        var head = rest[..lastDot];
+        var pidDot = head.LastIndexOf('.');
+        if (pidDot <= 0 || !IsDigits(head[(pidDot + 1)..])) return null;
+        return int.TryParse(head[(pidDot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
+            ? (head[..pidDot].ToString(), pid, suffix) : null;
     }
+
+    private static bool IsDigits(ReadOnlySpan<char> text) => text.Length is > 0 and <= 10 && !text.ContainsAnyExceptInRange('0', '9');
 
     private static bool IsOwnerAlive(int pid, DateTime lastWriteUtc)
     {

@@ -50,18 +50,36 @@ public sealed partial class AtomicFileSetTests
     }
 
     [Fact]
-    public async Task Create_OrphanOfDeadProcess_RemovesIt()
+    public async Task Create_TemporariesOfDeadProcess_RemovesThem()
     {
         using var dir = new TempDirectory();
         var dead = DeadProcessId();
-        var orphans = new[] { $".a.txt.{dead}.0.tmp", $".a.txt.{dead}.3.bak" };
-        foreach (var orphan in orphans) await File.WriteAllTextAsync(dir.File(orphan), "left behind");
-        await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.0.tmp"), "another name: not ours to judge");
+        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.0.tmp"), "left behind");
+        await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.1.tmp"), "left behind");
+        await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.x.tmp"), "another shape: not ours");
 
         await using (var set = new AtomicFileSet())
             await using (set.Create(dir.File("a.txt"))) { }
 
-        Assert.Equal([$".b.txt.{dead}.0.tmp"], dir.FileNames());
+        Assert.Equal([$".b.txt.{dead}.x.tmp"], dir.FileNames());
+    }
+
+    [Fact]
+    public async Task Create_BackupOfDeadProcess_PutsItBackAsHalfWayCommit()
+    {
+        using var dir = new TempDirectory();
+        var dead = DeadProcessId();
+        await File.WriteAllTextAsync(dir.File("a.txt"), "new a");
+        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.2.bak"), "old a");
+        await File.WriteAllTextAsync(dir.File("b.txt"), "old b");
+        await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.1.tmp"), "new b");
+
+        await using (var set = new AtomicFileSet())
+            await using (set.Create(dir.File("b.txt"))) { }
+
+        Assert.Equal(["a.txt", "b.txt"], dir.FileNames());
+        Assert.Equal("old a", await File.ReadAllTextAsync(dir.File("a.txt")));
+        Assert.Equal("old b", await File.ReadAllTextAsync(dir.File("b.txt")));
     }
 
     [Fact]

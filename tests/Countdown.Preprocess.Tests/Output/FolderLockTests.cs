@@ -32,4 +32,29 @@ public sealed class FolderLockTests
         Assert.Equal(secondPair, ProcessSignalsTests.Snapshot(output));
         Assert.Empty(Directory.GetFiles(output, ".*"));
     }
+
+    [Fact]
+    public async Task Prepare_NextRunAfterKillHalfWayThroughCommit_FindsTheOldPairRestored()
+    {
+        using var dir = new TempDirectory();
+        var oldInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(31_001, seed: 21), "old.jsonl");
+        var newInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(31_001, seed: 22), "new.jsonl");
+        var output = dir.File("out");
+        Assert.Equal(0, (await CliRun.RunAsync(ProcessSignalsTests.Args(oldInput, output))).ExitCode);
+        var oldPair = ProcessSignalsTests.Snapshot(output);
+        using (var child = await ProcessSignalsTests.StartReadyAsync(dir, ProcessSignalsTests.Args(newInput, output), ("COUNTDOWN_TEST_COMMIT_DELAY_MS", "5000")))
+        {
+            await ProcessSignalsTests.WaitUntilAsync(child, () => !File.ReadAllBytes(Path.Combine(output, "train.parquet")).AsSpan().SequenceEqual(oldPair["train.parquet"]));
+            child.Signal(CliProcess.SigKill);
+            await child.WaitAsync();
+        }
+        Assert.NotEmpty(Directory.GetFiles(output, ".train.parquet.*.bak"));
+
+        // The next run fails (too few tasks) after its first file is created, so the folder shows what recovery did.
+        var next = await CliRun.RunAsync(["prepare", "--input", newInput, "--local-dir", output, "--train-size", "40000", "--test-size", "1"]);
+
+        Assert.Equal(5, next.ExitCode);
+        Assert.Equal(oldPair, ProcessSignalsTests.Snapshot(output));
+        Assert.Empty(Directory.GetFiles(output, ".*"));
+    }
 }
