@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Tests.Support;
@@ -53,7 +52,7 @@ public sealed partial class AtomicFileSetTests
     public async Task Create_TemporariesOfDeadProcess_RemovesThem()
     {
         using var dir = new TempDirectory();
-        var dead = DeadProcessId();
+        var dead = DeadProcess.Id();
         await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.0.tmp"), "left behind");
         await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.1.tmp"), "left behind");
         await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.x.tmp"), "another shape: not ours");
@@ -68,7 +67,7 @@ public sealed partial class AtomicFileSetTests
     public async Task Create_BackupOfDeadProcess_PutsItBackAsHalfWayCommit()
     {
         using var dir = new TempDirectory();
-        var dead = DeadProcessId();
+        var dead = DeadProcess.Id();
         await File.WriteAllTextAsync(dir.File("a.txt"), "new a");
         await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.2.bak"), "old a");
         await File.WriteAllTextAsync(dir.File("b.txt"), "old b");
@@ -109,13 +108,5 @@ public sealed partial class AtomicFileSetTests
             await using (set.Create(dir.File("a.txt"))) { }
 
         Assert.False(File.Exists(reused));
-    }
-
-    /// <summary>The id of a process that has ended (and, almost surely, not been reused in the moment since).</summary>
-    private static int DeadProcessId()
-    {
-        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
-        process.WaitForExit();
-        return process.Id;
     }
 }

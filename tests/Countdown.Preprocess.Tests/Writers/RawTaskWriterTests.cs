@@ -133,6 +133,30 @@ public sealed class RawTaskWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_DeadWriterLeftTemporary_RemovesIt()
+    {
+        using var folder = new TempDirectory();
+        var orphan = folder.File($".tasks.csv.{DeadProcess.Id()}.0.tmp");
+        await File.WriteAllTextAsync(orphan, "half a file");
+
+        await RawTaskWriter.WriteAsync(folder.File("tasks.csv"), Tasks);
+
+        Assert.Equal(["tasks.csv"], folder.FileNames());
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledInNewFolder_RemovesTheFolder()
+    {
+        using var folder = new TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RawTaskWriter.WriteAsync(folder.File("new/sub/tasks.csv"), Tasks, RawTaskFormat.Csv, cancel.Token));
+
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public async Task WriteAsync_PathIsAFolder_ThrowsOutputExceptionAndCleansUp()
     {
         using var folder = new TempDirectory();
