@@ -84,13 +84,14 @@ public sealed class ProcessSignalsTests
     }
 
     [Fact]
-    public async Task Main_SignalDuringCommit_FinishesTheCommitAndExits0()
+    public async Task Main_SignalDuringCommit_FinishesTheCommitWithSummaryAndExits0()
     {
         using var dir = new TempDirectory();
         var (newInput, oldPair, newPair) = await PairsAsync(dir);
         var output = dir.File("run");
         CopyFolder(oldPair, output);
-        using var child = await StartReadyAsync(dir, Args(newInput, output), ("COUNTDOWN_TEST_COMMIT_DELAY_MS", "1500"));
+        var summary = dir.File("summary.json");
+        using var child = await StartReadyAsync(dir, [.. Args(newInput, output), "--summary-json", summary], ("COUNTDOWN_TEST_COMMIT_DELAY_MS", "1500"));
         await WaitUntilAsync(child, () => File.ReadAllBytes(Path.Combine(output, "train.parquet")).AsSpan().SequenceEqual(newPair["train.parquet"]));
 
         child.Signal(CliProcess.SigTerm);
@@ -99,7 +100,9 @@ public sealed class ProcessSignalsTests
         Assert.Equal(0, code);
         Assert.DoesNotContain("no output was changed", error);
         Assert.Equal(newPair, Snapshot(output));
+        Assert.Contains("\"train_size\": 30000", await File.ReadAllTextAsync(summary));
         Assert.Empty(Directory.GetFiles(output, ".*"));
+        Assert.Empty(Directory.GetFiles(dir.Path, ".*"));
     }
 
     [Fact]
