@@ -59,10 +59,10 @@ internal sealed class ProcessSignals : IDisposable
         }), null, GracePeriod, Timeout.InfiniteTimeSpan);
     }
 
+    /// <remarks>The token source is not disposed: a signal at the very end may still be cancelling it, and it lives as long as the process anyway.</remarks>
     public void Dispose()
     {
         foreach (var registration in _registrations) registration.Dispose();
         _deadline?.Dispose();
-        _cancel.Dispose();
     }
 }

@@ -6,13 +6,17 @@ namespace Countdown.Preprocess.Output;
 /// <summary>The few POSIX calls .NET does not expose: open a folder, fsync it, flock it, and hard-link a file.</summary>
 /// <remarks>
 /// .NET refuses to open a folder as a file (<c>File.OpenHandle</c> throws on a directory), so neither
-/// <c>RandomAccess.FlushToDisk</c> nor <c>FileShare.None</c> locking can reach a folder; libc can. Only the plain
-/// <c>O_RDONLY</c> flag is used, whose value is 0 on every Unix, so no platform-specific constants are needed besides
-/// <c>flock</c>'s, which Linux and the BSDs share.
+/// <c>RandomAccess.FlushToDisk</c> nor <c>FileShare.None</c> locking can reach a folder; libc can. Besides
+/// <c>O_RDONLY</c> (0 everywhere) only <c>O_CLOEXEC</c> differs by platform; <c>flock</c>'s constants are shared by
+/// Linux and the BSDs.
 /// </remarks>
 internal static class UnixFileSystem
 {
     private const int ReadOnly = 0;
+
+    // Close-on-exec, so a child process started meanwhile does not inherit the handle and with it the lock:
+    // 02000000 on every Linux architecture .NET runs on, 0x1000000 on macOS, 0x100000 on FreeBSD.
+    private static int CloseOnExec => OperatingSystem.IsLinux() ? 0x80000 : OperatingSystem.IsMacOS() ? 0x1000000 : OperatingSystem.IsFreeBSD() ? 0x100000 : 0;
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
 
@@ -23,7 +27,7 @@ internal static class UnixFileSystem
     /// <exception cref="IOException">The folder cannot be opened.</exception>
     public static SafeFileHandle OpenFolder(string folder)
     {
-        var fd = open(folder, ReadOnly);
+        var fd = open(folder, ReadOnly | CloseOnExec);
         if (fd < 0) throw Failure($"Cannot open the folder '{folder}'");
         return new SafeFileHandle(fd, ownsHandle: true);
     }
