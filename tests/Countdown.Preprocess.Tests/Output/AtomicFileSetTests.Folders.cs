@@ -58,7 +58,9 @@ public sealed partial class AtomicFileSetTests
         await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.x.tmp"), "another shape: not ours");
 
         await using (var set = new AtomicFileSet())
-            await using (set.Create(dir.File("a.txt"))) { }
+        {
+            await using var stream = set.Create(dir.File("a.txt"));
+        }
 
         Assert.Equal([$".b.txt.{dead}.x.tmp"], dir.FileNames());
     }
@@ -74,7 +76,9 @@ public sealed partial class AtomicFileSetTests
         await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.1.tmp"), "new b");
 
         await using (var set = new AtomicFileSet())
-            await using (set.Create(dir.File("b.txt"))) { }
+        {
+            await using var stream = set.Create(dir.File("b.txt"));
+        }
 
         Assert.Equal(["a.txt", "b.txt"], dir.FileNames());
         Assert.Equal("old a", await File.ReadAllTextAsync(dir.File("a.txt")));
@@ -90,7 +94,9 @@ public sealed partial class AtomicFileSetTests
         await File.WriteAllTextAsync(live, "still being written");
 
         await using (var set = new AtomicFileSet())
-            await using (set.Create(dir.File("a.txt"))) { }
+        {
+            await using var stream = set.Create(dir.File("a.txt"));
+        }
 
         Assert.True(File.Exists(live));
     }
@@ -105,7 +111,9 @@ public sealed partial class AtomicFileSetTests
         File.SetLastWriteTimeUtc(reused, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
         await using (var set = new AtomicFileSet())
-            await using (set.Create(dir.File("a.txt"))) { }
+        {
+            await using var stream = set.Create(dir.File("a.txt"));
+        }
 
         Assert.False(File.Exists(reused));
     }
