@@ -34,7 +34,7 @@ internal sealed class FolderLock : IDisposable
     public SafeFileHandle? FolderHandle { get; }
 
     /// <summary>Takes the lock, waiting while another run holds it; <paramref name="waiting"/> is told once when that happens.</summary>
-    /// <exception cref="IOException">The folder cannot be opened or locked.</exception>
+    /// <exception cref="IOException">The lock file cannot be created (Windows).</exception>
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
     public static FolderLock Acquire(string folder, Action<string>? waiting, CancellationToken cancellationToken)
     {
@@ -56,18 +56,19 @@ internal sealed class FolderLock : IDisposable
     {
         if (UnixFileSystem.IsAvailable)
         {
-            var handle = UnixFileSystem.OpenFolder(folder);
-            try
+            // A folder we cannot open or a file system that cannot flock one (some NFS setups): commit unlocked and
+            // unsynced rather than not at all; docs/guarantees.md states the limit.
+            if (UnixFileSystem.TryOpenFolder(folder) is not { } handle) return new FolderLock(folder, handle: new NoHandle(), folderHandle: null);
+            switch (UnixFileSystem.TryLock(handle))
             {
-                if (UnixFileSystem.TryLock(handle, folder)) return new FolderLock(folder, handle, handle);
+                case true:
+                    return new FolderLock(folder, handle, handle);
+                case false:
+                    handle.Dispose();
+                    return null;
+                default:
+                    return new FolderLock(folder, handle, handle);
             }
-            catch
-            {
-                handle.Dispose();
-                throw;
-            }
-            handle.Dispose();
-            return null;
         }
         try
         {
@@ -82,4 +83,11 @@ internal sealed class FolderLock : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private sealed class NoHandle : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
 }

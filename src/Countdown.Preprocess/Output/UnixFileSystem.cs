@@ -23,13 +23,11 @@ internal static class UnixFileSystem
     /// <summary>Whether these calls are available: any Unix (Linux, macOS, FreeBSD); not Windows.</summary>
     public static bool IsAvailable => !OperatingSystem.IsWindows();
 
-    /// <summary>Opens <paramref name="folder"/> read-only, for <see cref="Sync"/> and <see cref="TryLock"/>.</summary>
-    /// <exception cref="IOException">The folder cannot be opened.</exception>
-    public static SafeFileHandle OpenFolder(string folder)
+    /// <summary>Opens <paramref name="folder"/> read-only, for <see cref="Sync"/> and <see cref="TryLock"/>; null when it cannot be opened (no read permission).</summary>
+    public static SafeFileHandle? TryOpenFolder(string folder)
     {
         var fd = open(folder, ReadOnly | CloseOnExec);
-        if (fd < 0) throw Failure($"Cannot open the folder '{folder}'");
-        return new SafeFileHandle(fd, ownsHandle: true);
+        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
 
     /// <summary>Flushes <paramref name="handle"/> (a file or a folder) to the disk: for a folder, the names renamed in it.</summary>
@@ -45,14 +43,13 @@ internal static class UnixFileSystem
         }
     }
 
-    /// <summary>Takes an exclusive advisory lock without waiting; false when another open handle holds one.</summary>
+    /// <summary>Takes an exclusive advisory lock without waiting: true when taken, false when another open handle holds it, null when the file system cannot lock a folder.</summary>
     /// <remarks>The kernel drops the lock when the handle closes, which includes any death of the process, so it never goes stale.</remarks>
-    public static bool TryLock(SafeFileHandle handle, string path)
+    public static bool? TryLock(SafeFileHandle handle)
     {
         if (flock(handle, LockExclusive | LockNonBlocking) == 0) return true;
-        var errno = Marshal.GetLastPInvokeError();
-        if (errno == WouldBlock) return false;
-        throw Failure($"Cannot lock the folder '{path}'", errno);
+        // Anything but "held by someone else" (NFS may answer EBADF or ENOLCK for a folder) means no lock is possible here.
+        return Marshal.GetLastPInvokeError() == WouldBlock ? false : null;
     }
 
     /// <summary>Makes <paramref name="link"/> a second name of <paramref name="existing"/>; false when the file system has no hard links.</summary>
