@@ -11,18 +11,20 @@ public sealed class FolderLockTests
     {
         using var dir = new TempDirectory();
         var firstInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(31_001, seed: 11), "first.jsonl");
-        var secondInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(31_001, seed: 12), "second.jsonl");
+        // The second run is small, so it reaches its commit well within the first one's, even on a loaded machine.
+        var secondInput = dir.WriteJsonl(ProcessSignalsTests.ManyTasks(200, seed: 12), "second.jsonl");
+        string[] SecondArgs(string output) => ["prepare", "--input", secondInput, "--local-dir", output, "--train-size", "150", "--test-size", "20"];
         Assert.Equal(0, (await CliRun.RunAsync(ProcessSignalsTests.Args(firstInput, dir.File("first")))).ExitCode);
-        Assert.Equal(0, (await CliRun.RunAsync(ProcessSignalsTests.Args(secondInput, dir.File("second")))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync(SecondArgs(dir.File("second")))).ExitCode);
         var firstPair = ProcessSignalsTests.Snapshot(dir.File("first"));
         var secondPair = ProcessSignalsTests.Snapshot(dir.File("second"));
         var output = dir.File("out");
         Directory.CreateDirectory(output);
 
-        // The first run sleeps 2 s after each rename of its commit; the second starts once the first has renamed train.parquet.
-        using var first = await ProcessSignalsTests.StartReadyAsync(dir, ProcessSignalsTests.Args(firstInput, output), ("COUNTDOWN_TEST_COMMIT_DELAY_MS", "2000"));
+        // The first run sleeps 3 s after each rename of its commit; the second starts once the first has renamed train.parquet.
+        using var first = await ProcessSignalsTests.StartReadyAsync(dir, ProcessSignalsTests.Args(firstInput, output), ("COUNTDOWN_TEST_COMMIT_DELAY_MS", "3000"));
         await ProcessSignalsTests.WaitUntilAsync(first, () => File.ReadAllBytes(Path.Combine(output, "train.parquet")).AsSpan().SequenceEqual(firstPair["train.parquet"]));
-        using var second = CliProcess.Start([.. ProcessSignalsTests.Args(secondInput, output)[..^1]]);
+        using var second = CliProcess.Start(SecondArgs(output));
         var firstEnd = await first.WaitAsync();
         var secondEnd = await second.WaitAsync();
 
