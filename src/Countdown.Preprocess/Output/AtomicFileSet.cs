@@ -19,7 +19,6 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
     private static int s_nextNumber;
     private readonly List<Entry> _files = [];
     private readonly List<string> _createdFolders = [];
-    private readonly HashSet<string> _recoveredFolders = new(StringComparer.Ordinal);
     private bool _committed;
 
     /// <summary>Called with a folder's path when another run is committing into it and this set waits for it to finish.</summary>
@@ -42,11 +41,7 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
         var folder = Path.GetDirectoryName(full)!;
         CreateFolder(folder, full, option);
         CheckFinalName(full, option);
-        if (!_recoveredFolders.Contains(folder))
-        {
-            TemporaryName.RecoverOrphans(folder);
-            _recoveredFolders.Add(folder);
-        }
+        TemporaryName.RecoverOrphans(full);
         var temporary = TemporaryName.For(full, Interlocked.Increment(ref s_nextNumber) - 1, TemporaryName.TemporarySuffix);
         try
         {

@@ -5,31 +5,37 @@ namespace Countdown.Preprocess.Output;
 
 /// <summary>
 /// The hidden names <see cref="AtomicFileSet"/> uses beside a final file: <c>.NAME.PID.N.tmp</c> for new content and
-/// <c>.NAME.PID.N.bak</c> for the previous content during a commit; the process id says whose they are.
+/// <c>.NAME.PID.N.countdown-backup</c> for the previous content during a commit; the process id says whose they are.
 /// </summary>
 internal static class TemporaryName
 {
     public const string TemporarySuffix = ".tmp";
-    public const string BackupSuffix = ".bak";
+    /// <summary>Distinctive on purpose: a dead process's backups are moved over their final names, so no user's own <c>.bak</c> file may look like one.</summary>
+    public const string BackupSuffix = ".countdown-backup";
 
     public static string For(string finalPath, int number, string suffix)
         => Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}.{Environment.ProcessId}.{number}{suffix}");
 
     /// <summary>
-    /// Cleans up after processes that no longer run (killed, or out of power) in <paramref name="folder"/>: deletes their
-    /// temporary files, and, when one died half-way through a commit, moves its backups back over the final names, so
-    /// the folder holds the whole set that was there before that run. Returns how many files it deleted or restored.
+    /// Cleans up after processes that no longer run (killed, or out of power) in the folder of <paramref name="finalPath"/>:
+    /// deletes their temporary files for that name, and, when one died half-way through a commit, moves its backups (of
+    /// any name) back over their final names, so the folder holds the whole set that was there before that run.
+    /// Returns how many files it deleted or restored.
     /// </summary>
     /// <remarks>
     /// <para>A process id can be reused, so a live process with the same id is the owner only if it started before the
     /// file was last written: the owner writes the file after it starts. A file written before the live process started
     /// belonged to an earlier process with that id, which is gone. Files of live owners are never touched.</para>
+    /// <para>Temporary files are judged only for <paramref name="finalPath"/>'s own name, since a user's file could
+    /// happen to look like <c>.notes.2024.1.tmp</c>; backups carry a suffix no one else uses.</para>
     /// <para>A backup exists only while its owner's commit runs: it is deleted as soon as the set is in place. So a dead
     /// owner's backup means a commit that never finished, and putting every backup back undoes it. That is done under
     /// the folder's lock, so no live commit is running at the same moment.</para>
     /// </remarks>
-    public static int RecoverOrphans(string folder)
+    public static int RecoverOrphans(string finalPath)
     {
+        var folder = Path.GetDirectoryName(finalPath)!;
+        var finalName = Path.GetFileName(finalPath);
         var temporaries = new List<string>();
         var backups = new List<(string Path, string FinalName)>();
         try
@@ -37,6 +43,7 @@ internal static class TemporaryName
             foreach (var path in Directory.EnumerateFiles(folder, ".*"))
             {
                 if (Parse(Path.GetFileName(path)) is not { } name || name.Pid == Environment.ProcessId) continue;
+                if (name.Suffix == TemporarySuffix && name.FinalName != finalName) continue;
                 if (IsOwnerAlive(name.Pid, File.GetLastWriteTimeUtc(path))) continue;
                 if (name.Suffix == BackupSuffix) backups.Add((path, name.FinalName));
                 else temporaries.Add(path);
@@ -53,10 +60,10 @@ internal static class TemporaryName
         try
         {
             using var held = FolderLock.Acquire(folder, waiting: null, CancellationToken.None);
-            foreach (var (path, finalName) in backups)
+            foreach (var (path, backedUpName) in backups)
             {
                 if (!File.Exists(path)) continue; // another run restored it while this one waited
-                File.Move(path, Path.Combine(folder, finalName), overwrite: true);
+                File.Move(path, Path.Combine(folder, backedUpName), overwrite: true);
                 done++;
             }
             if (held.FolderHandle is not null) UnixFileSystem.Sync(held.FolderHandle, folder);
@@ -81,7 +88,7 @@ internal static class TemporaryName
         }
     }
 
-    /// <summary>Splits <c>.NAME.PID.N.tmp</c> or <c>.bak</c> into its parts, or null when the name has another shape.</summary>
+    /// <summary>Splits <c>.NAME.PID.N.tmp</c> or <c>.NAME.PID.N.countdown-backup</c> into its parts, or null when the name has another shape.</summary>
     internal static (string FinalName, int Pid, string Suffix)? Parse(string name)
     {
         var suffix = name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? TemporarySuffix

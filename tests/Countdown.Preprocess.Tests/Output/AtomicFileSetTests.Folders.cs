@@ -49,20 +49,22 @@ public sealed partial class AtomicFileSetTests
     }
 
     [Fact]
-    public async Task Create_TemporariesOfDeadProcess_RemovesThem()
+    public async Task Create_TemporariesOfDeadProcess_RemovesThoseOfItsName()
     {
         using var dir = new TempDirectory();
         var dead = DeadProcess.Id();
         await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.0.tmp"), "left behind");
-        await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.1.tmp"), "left behind");
-        await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.x.tmp"), "another shape: not ours");
+        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.7.tmp"), "left behind");
+        await File.WriteAllTextAsync(dir.File($".notes.{dead}.1.tmp"), "a user's file that happens to look like ours");
+        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.x.tmp"), "another shape: not ours");
+        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.1.bak"), "a user's backup, not ours");
 
         await using (var set = new AtomicFileSet())
         {
             await using var stream = set.Create(dir.File("a.txt"));
         }
 
-        Assert.Equal([$".b.txt.{dead}.x.tmp"], dir.FileNames());
+        Assert.Equal([$".a.txt.{dead}.1.bak", $".a.txt.{dead}.x.tmp", $".notes.{dead}.1.tmp"], dir.FileNames());
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed partial class AtomicFileSetTests
         using var dir = new TempDirectory();
         var dead = DeadProcess.Id();
         await File.WriteAllTextAsync(dir.File("a.txt"), "new a");
-        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.2.bak"), "old a");
+        await File.WriteAllTextAsync(dir.File($".a.txt.{dead}.2.countdown-backup"), "old a");
         await File.WriteAllTextAsync(dir.File("b.txt"), "old b");
         await File.WriteAllTextAsync(dir.File($".b.txt.{dead}.1.tmp"), "new b");
 

@@ -50,7 +50,7 @@ public sealed class FolderLockTests
             child.Signal(CliProcess.SigKill);
             await child.WaitAsync();
         }
-        Assert.NotEmpty(Directory.GetFiles(output, ".train.parquet.*.bak"));
+        Assert.NotEmpty(Directory.GetFiles(output, ".train.parquet.*.countdown-backup"));
 
         // The next run fails (too few tasks) after its first file is created, so the folder shows what recovery did.
         var next = await CliRun.RunAsync(["prepare", "--input", newInput, "--local-dir", output, "--train-size", "40000", "--test-size", "1"]);
