@@ -80,6 +80,21 @@ public sealed class PrepareCommandCommitTests
     }
 
     [Fact]
+    public async Task Prepare_SummaryJsonUnderAFile_KeepsOldSplitsAndSaysWhy()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.WriteJsonl(Tasks);
+        var output = await OldOutputAsync(dir, input);
+        var before = Snapshot(output);
+
+        var run = await CliRun.RunAsync(Prepare(input, output, "--summary-json", Path.Combine(input, "summary.json")));
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains($"'{input}' is a file, not a folder; choose another --summary-json. No output was changed.", run.Error);
+        Assert.Equal(before, Snapshot(output));
+    }
+
+    [Fact]
     public async Task Prepare_SummaryJsonFile_IsWrittenWithTheOutputs()
     {
         using var dir = new TempDirectory();
