@@ -25,11 +25,21 @@ internal static class CountdownCli
     {
         console ??= CliConsole.System;
         var root = CreateRootCommand(console);
-        // Ctrl-C cancels the token; the grace period lets the command remove its temporary files before the process ends.
-        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        // Signals are handled by ProcessSignals from the first line of Main and arrive here as the cancelled token, so
+        // System.CommandLine's own Ctrl-C handler (which exists only once a command runs) stays off.
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
         var parseResult = root.Parse(args);
         if (ParseErrorReport.HasErrors(parseResult))
             return ParseErrorReport.Write(parseResult, console.Error);
-        return await parseResult.InvokeAsync(config, cancellationToken);
+        try
+        {
+            return await parseResult.InvokeAsync(config, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A signal before the command's own handling started: nothing was written yet.
+            await console.Error.WriteLineAsync("error: Cancelled; no output was changed.");
+            return ExitCodes.Cancelled;
+        }
     }
 }

@@ -1,3 +1,6 @@
 using Countdown.Preprocess.Cli;
 
-return await CountdownCli.RunAsync(args);
+// First line: a SIGINT or SIGTERM from here on cancels the run instead of killing the process.
+using var signals = ProcessSignals.Register();
+ProcessSignals.TellTestsReady();
+return await CountdownCli.RunAsync(args, cancellationToken: signals.Token);

@@ -25,6 +25,7 @@ internal abstract class CountdownCommand : Command
         await using var log = Logging.Create(parseResult.GetValue(GlobalOptions.Quiet), verbose, parseResult.GetValue(GlobalOptions.LogFormat) ?? "text");
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             return await ExecuteAsync(parseResult, log, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

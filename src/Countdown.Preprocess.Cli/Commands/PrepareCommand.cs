@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Countdown.Preprocess.Hub;
-using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Parquet;
 using Countdown.Preprocess.Preparing;
 using Countdown.Preprocess.Readers;
@@ -189,7 +188,12 @@ internal sealed class PrepareCommand : CountdownCommand
             AddSolution = parseResult.GetValue(_addSolution),
             WriteRewardFunction = verl,
             ComputeHashes = summaryPath is not null,
+            WaitingForLock = folder => log.Warning("Another run is writing into {Folder}; waiting for it to finish", folder),
         };
+        // A summary file is part of the output set: it appears only together with the splits.
+        var summaryExtras = new Dictionary<string, object?> { ["verl"] = verl, ["max_prompt_length"] = verl ? parseResult.GetValue(_maxPromptLength) : null };
+        if (summaryPath is not null and not "-")
+            options = options with { SummaryFile = new PrepareSummaryFile(PathExpansion.ExpandHome(summaryPath), r => PrepareSummary.ToJson(options, r, ToolVersion.Current, summaryExtras)) };
 
         log.Information("Reading {Input} for {Train} train and {Test} test rows with template {Template}",
             input, options.TrainSize, options.TestSize, options.Template.Name);
@@ -204,9 +208,8 @@ internal sealed class PrepareCommand : CountdownCommand
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);
         log.Information("Done in {Seconds:0.000} s", result.Elapsed.TotalSeconds);
-        if (summaryPath is not null)
-            await WriteSummaryAsync(summaryPath, PrepareSummary.ToJson(options, result, ToolVersion.Current,
-                new Dictionary<string, object?> { ["verl"] = verl, ["max_prompt_length"] = verl ? parseResult.GetValue(_maxPromptLength) : null }), cancellationToken);
+        if (summaryPath == "-")
+            await Console.Out.WriteLineAsync(PrepareSummary.ToJson(options, result, ToolVersion.Current, summaryExtras));
         if (verl)
             await Console.Out.WriteLineAsync(VerlOverrides.Line(result, parseResult.GetValue(_maxPromptLength)));
         return ExitCodes.Success;
@@ -273,18 +276,5 @@ internal sealed class PrepareCommand : CountdownCommand
                 case HubProgressStage.Completed: log.Information("Downloaded and verified {Path}", value.Path); break;
             }
         }
-    }
-
-    private async Task WriteSummaryAsync(string path, string json, CancellationToken cancellationToken)
-    {
-        if (path == "-")
-        {
-            await Console.Out.WriteLineAsync(json);
-            return;
-        }
-        await using var outputs = new AtomicFileSet();
-        await using (var stream = outputs.Create(PathExpansion.ExpandHome(path)))
-            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json + "\n"), cancellationToken);
-        outputs.Commit();
     }
 }

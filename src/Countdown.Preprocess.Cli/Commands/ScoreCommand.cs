@@ -125,14 +125,18 @@ internal sealed class ScoreCommand : CountdownCommand
         else Console.Error.WriteLine(ScoreLine.SummarySentence(summary));
         if (parseResult.GetValue(_summaryJson) is { } summaryPath)
         {
+            // The tool's one commit protocol (temporary file, fsync, checked rename under the folder's lock).
+            await using var set = new Output.AtomicFileSet();
             try
             {
-                await File.WriteAllTextAsync(summaryPath, totals + "\n", cancellationToken);
+                await using (var stream = set.Create(summaryPath, "--summary-json"))
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(totals + "\n"), cancellationToken);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
                 throw new OutputException($"The summary cannot be written to '{summaryPath}' ({error.Message.TrimEnd('.')}); check the path.", summaryPath, error);
             }
+            set.Commit(cancellationToken);
         }
         return ExitCodes.Success;
     }

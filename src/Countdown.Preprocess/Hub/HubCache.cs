@@ -1,16 +1,16 @@
 using System.Text;
+using Countdown.Preprocess.Output;
+using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Hub;
 
 /// <summary>
 /// One dataset's folder in our cache, laid out like huggingface_hub's: <c>hub/datasets--OWNER--NAME/</c> with
 /// <c>refs/{revision}</c> (the commit a branch or tag last resolved to), <c>trees/{commit}.json</c> (the commit's file list)
-/// and <c>snapshots/{commit}/{path}</c> (verified files). Every file is written to a temporary name and renamed into place.
+/// and <c>snapshots/{commit}/{path}</c> (verified files). Every file is written with <see cref="AtomicFileSet"/>, like the outputs.
 /// </summary>
 internal sealed class HubCache
 {
-    private const string TempSuffix = ".incomplete";
-
     public HubCache(string root, HubDatasetReference dataset)
     {
         Root = root;
@@ -25,9 +25,6 @@ internal sealed class HubCache
 
     /// <summary>Where the verified copy of <paramref name="path"/> at <paramref name="commit"/> lives.</summary>
     public string FilePath(string commit, string path) => Path.Combine([Folder, "snapshots", commit, .. path.Split('/')]);
-
-    /// <summary>A fresh temporary name beside <paramref name="target"/>, on the same volume so the final rename is atomic.</summary>
-    public static string TemporaryPathFor(string target) => $"{target}.{Guid.NewGuid():N}{TempSuffix}";
 
     /// <summary>The commit <paramref name="revision"/> last resolved to, or null when unknown.</summary>
     public async Task<string?> ReadRefAsync(string revision, CancellationToken cancellationToken)
@@ -68,39 +65,24 @@ internal sealed class HubCache
         await WriteAtomicallyAsync(path, revision.ToJson(), cancellationToken);
     }
 
-    /// <summary>Writes <paramref name="content"/> to a temporary file and renames it over <paramref name="path"/>.</summary>
+    /// <summary>Writes <paramref name="content"/> with the tool's one commit protocol (<see cref="AtomicFileSet"/>).</summary>
     private async Task WriteAtomicallyAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
-        var temporary = TemporaryPathFor(path);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            await using var set = new AtomicFileSet();
+            await using (var stream = set.Create(path))
+                await stream.WriteAsync(content, cancellationToken);
+            set.Commit(cancellationToken);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or OutputException)
         {
-            TryDelete(temporary);
-            throw HubErrors.CacheFailed(Root, error);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
+            throw CacheFailed(error);
         }
     }
 
-    /// <summary>Deletes a temporary file, ignoring failure: the caller is already reporting the real one.</summary>
-    public static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
+    /// <summary>The cache error for a failed write; an <see cref="OutputException"/> already says what went wrong.</summary>
+    public HubException CacheFailed(Exception error) => HubErrors.CacheFailed(Root, error is OutputException { InnerException: { } inner } ? inner : error);
 
     private static async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Countdown.Preprocess.Output;
+using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Hub;
 
@@ -15,27 +17,22 @@ public sealed partial class HubDatasetClient
         var url = new Uri(http.Endpoint, $"datasets/{dataset.Repository}/resolve/{commit}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}");
         var expected = await GetMetadataAsync(http, url, dataset, commit, path, cancellationToken);
         var target = cache.FilePath(commit, path);
-        var temporary = HubCache.TemporaryPathFor(target);
+        // The one commit protocol of the tool: temporary name, fsync, checked rename under the folder's lock.
+        await using var set = new AtomicFileSet();
         try
         {
             using var response = await http.SendAsync(HttpMethod.Get, url, followAbsolute: true, cancellationToken);
             if (!response.Message.IsSuccessStatusCode)
                 throw HubErrors.ForStatus(response.Message, dataset, path, http.HasToken, response.FromHub);
             progress?.Report(new HubDownloadProgress(HubProgressStage.Started, path, 0, expected.Size));
-            var digest = await CopyToFileAsync(http, response.Message, temporary, expected, dataset, path, progress, cancellationToken);
+            var digest = await CopyToFileAsync(http, response.Message, set, target, expected, dataset, path, progress, cancellationToken);
             if (!string.Equals(digest, expected.Digest, StringComparison.OrdinalIgnoreCase))
                 throw HubErrors.ChecksumMismatch(dataset, path, expected.Algorithm, digest, expected.Digest);
-            File.Move(temporary, target, overwrite: true);
+            set.Commit(cancellationToken);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or OutputException)
         {
-            HubCache.TryDelete(temporary);
-            throw HubErrors.CacheFailed(cache.Root, error);
-        }
-        catch
-        {
-            HubCache.TryDelete(temporary);
-            throw;
+            throw cache.CacheFailed(error);
         }
         progress?.Report(new HubDownloadProgress(HubProgressStage.Completed, path, expected.Size, expected.Size));
         return new HubFile(path, target, expected.Size);
@@ -63,17 +60,16 @@ public sealed partial class HubDatasetClient
         };
     }
 
-    /// <summary>Streams the body into <paramref name="temporary"/>, hashing as it goes; returns the hex digest once the size matches.</summary>
-    private static async Task<string> CopyToFileAsync(HubHttp http, HttpResponseMessage response, string temporary, ExpectedContent expected,
+    /// <summary>Streams the body into the set's temporary file for <paramref name="target"/>, hashing as it goes; returns the hex digest once the size matches.</summary>
+    private static async Task<string> CopyToFileAsync(HubHttp http, HttpResponseMessage response, AtomicFileSet set, string target, ExpectedContent expected,
         HubDatasetReference dataset, string path, IProgress<HubDownloadProgress>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
         using var hash = expected.Algorithm == "SHA-256" ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
         // Git names a blob by the SHA-1 of a "blob {size}\0" header followed by the content.
         if (expected.Algorithm != "SHA-256") hash.AppendData(Encoding.ASCII.GetBytes($"blob {expected.Size}\0"));
         var buffer = new byte[BufferSize];
         long received = 0, reported = 0;
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+        await using (var file = set.Create(target))
         {
             await using var body = await OpenBodyAsync(response, dataset, path, expected.Size, cancellationToken);
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

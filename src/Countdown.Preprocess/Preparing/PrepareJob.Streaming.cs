@@ -23,7 +23,7 @@ public static partial class PrepareJob
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadIntoAsync(feed, options, progress, stopReading.Token));
 
-        await using var outputs = new AtomicFileSet();
+        await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
         PreparedOutput trainFile, testFile;
         try
         {
@@ -48,9 +48,7 @@ public static partial class PrepareJob
             throw new NotEnoughTasksException(DisplayName(options), count, needed);
         progress?.Report(new PrepareProgress("read", count, count));
 
-        var extras = await FinishAsync(outputs, options, cancellationToken);
-
-        return new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras);
+        return await FinishAsync(outputs, options, extras => new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras), cancellationToken);
     }
 
     private static async Task<List<PreparedInput>> ReadIntoAsync(TaskFeed feed, PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)

@@ -53,12 +53,11 @@ public static partial class PrepareJob
         var train = Slice(tasks, solutions, 0, (int)options.TrainSize, "train", options, progress, cancellationToken);
         var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
-        await using var outputs = new AtomicFileSet();
+        await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
         var testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
-        var extras = await FinishAsync(outputs, options, cancellationToken);
-
-        return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras);
+        return await FinishAsync(outputs, options,
+            extras => new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras), cancellationToken);
     }
 
     private static string DisplayName(PrepareOptions options)
@@ -147,23 +146,46 @@ public static partial class PrepareJob
         progress?.Report(new PrepareProgress(split, count, count));
     }
 
-    /// <summary>Adds the files written besides the splits, then moves the whole set into place.</summary>
-    private static async Task<List<PreparedOutput>> FinishAsync(AtomicFileSet outputs, PrepareOptions options, CancellationToken cancellationToken)
+    /// <summary>Adds the files written besides the splits (reward function, then the summary, which describes them all), then moves the whole set into place.</summary>
+    private static async Task<PrepareResult> FinishAsync(AtomicFileSet outputs, PrepareOptions options, Func<List<PreparedOutput>, PrepareResult> toResult, CancellationToken cancellationToken)
     {
         var extras = new List<PreparedOutput>();
         if (options.WriteRewardFunction)
             extras.Add(await WriteRewardFunctionAsync(outputs, Path.Combine(options.OutputDirectory, RewardFileName), options, cancellationToken));
-        cancellationToken.ThrowIfCancellationRequested();
-        outputs.Commit();
-        return extras;
+        var result = toResult(extras);
+        if (options.SummaryFile is { } summary)
+            await WriteTextAsync(outputs, summary.Path, "--summary-json", summary.Render(result) + "\n", cancellationToken);
+        outputs.Commit(cancellationToken);
+        return result;
     }
 
     private static async Task<PreparedOutput> WriteRewardFunctionAsync(AtomicFileSet outputs, string finalPath, PrepareOptions options, CancellationToken cancellationToken)
     {
-        await using var stream = outputs.Create(finalPath);
-        await RewardModule.WriteAsync(stream, cancellationToken);
-        await stream.FlushAsync(cancellationToken);
+        await using var stream = outputs.Create(finalPath, "--local-dir");
+        try
+        {
+            await RewardModule.WriteAsync(stream, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+        }
+        catch (IOException error)
+        {
+            throw new OutputException($"Writing '{finalPath}' failed: {error.Message.TrimEnd('.')}; free some space or choose another --local-dir. No output was changed.", finalPath, error);
+        }
         return new PreparedOutput(Path.GetFullPath(finalPath), 0, stream.Length, options.ComputeHashes ? await HashAsync(stream, cancellationToken) : null);
+    }
+
+    private static async Task WriteTextAsync(AtomicFileSet outputs, string finalPath, string option, string text, CancellationToken cancellationToken)
+    {
+        await using var stream = outputs.Create(finalPath, option);
+        try
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+        }
+        catch (IOException error)
+        {
+            throw new OutputException($"Writing '{finalPath}' failed: {error.Message.TrimEnd('.')}; free some space or choose another {option}. No output was changed.", finalPath, error);
+        }
     }
 
     private static async Task<string> HashAsync(FileStream stream, CancellationToken cancellationToken)
@@ -179,7 +201,7 @@ public static partial class PrepareJob
     private static async Task<PreparedOutput> WriteSplitAsync(
         AtomicFileSet outputs, string finalPath, PrepareOptions options, Func<Stream, VerlParquetOptions, Task<long>> write, CancellationToken cancellationToken)
     {
-        await using var stream = outputs.Create(finalPath);
+        await using var stream = outputs.Create(finalPath, "--local-dir");
         long written;
         try
         {
@@ -188,7 +210,7 @@ public static partial class PrepareJob
         }
         catch (IOException error)
         {
-            throw new OutputException($"Writing '{finalPath}' failed: {error.Message}", finalPath, error);
+            throw new OutputException($"Writing '{finalPath}' failed: {error.Message.TrimEnd('.')}; free some space or choose another --local-dir. No output was changed.", finalPath, error);
         }
         var sha = options.ComputeHashes ? await HashAsync(stream, cancellationToken) : null;
         return new PreparedOutput(Path.GetFullPath(finalPath), written, stream.Length, sha);

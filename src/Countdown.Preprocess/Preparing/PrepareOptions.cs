@@ -56,11 +56,19 @@ public sealed record PrepareOptions
     /// <summary>Whether to compute each output's SHA-256 (for the run summary).</summary>
     public bool ComputeHashes { get; init; }
 
+    /// <summary>A run summary written with the outputs, as part of the same all-or-nothing set; null writes none.</summary>
+    public PrepareSummaryFile? SummaryFile { get; init; }
+
+    /// <summary>Called with the output folder when another run is committing into it and this one waits for it to finish.</summary>
+    public Action<string>? WaitingForLock { get; init; }
+
     /// <summary>Checks the values a user can get wrong.</summary>
-    /// <exception cref="UsageException">A size is negative or no input is given.</exception>
+    /// <exception cref="UsageException">A size is negative, no input is given, or the output folder is empty.</exception>
     public void Validate()
     {
         if (InputPaths.Count == 0) throw new UsageException("No input was given; pass --input PATH.");
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+            throw new UsageException($"--local-dir '{OutputDirectory}' is empty; give the output folder, such as --local-dir ~/data/countdown (use . for the current folder).");
         if (TrainSize < 0) throw new UsageException($"--train-size '{TrainSize}' is negative; give a count of 0 or more.");
         if (TestSize < 0) throw new UsageException($"--test-size '{TestSize}' is negative; give a count of 0 or more.");
         if (TrainSize > int.MaxValue || TestSize > int.MaxValue)

@@ -3,7 +3,7 @@ using Countdown.Preprocess.Tests.Support;
 
 namespace Countdown.Preprocess.Tests.Output;
 
-public sealed class AtomicFileSetTests
+public sealed partial class AtomicFileSetTests
 {
     [Fact]
     public async Task Commit_AfterWriting_ReplacesFinalFilesAndLeavesNoTemporaries()

@@ -148,6 +148,30 @@ public sealed class RawTaskWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_DeadWriterLeftTemporary_RemovesIt()
+    {
+        using var folder = new TempDirectory();
+        var orphan = folder.File($".tasks.csv.{DeadProcess.Id()}.0.tmp");
+        await File.WriteAllTextAsync(orphan, "half a file");
+
+        await RawTaskWriter.WriteAsync(folder.File("tasks.csv"), Tasks);
+
+        Assert.Equal(["tasks.csv"], folder.FileNames());
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledInNewFolder_RemovesTheFolder()
+    {
+        using var folder = new TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RawTaskWriter.WriteAsync(folder.File("new/sub/tasks.csv"), Tasks, RawTaskFormat.Csv, cancel.Token));
+
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public async Task WriteAsync_PathIsAFolder_ThrowsOutputExceptionAndCleansUp()
     {
         using var folder = new TempDirectory();
@@ -157,7 +181,7 @@ public sealed class RawTaskWriterTests
         var error = await Assert.ThrowsAsync<OutputException>(() => RawTaskWriter.WriteAsync(path, Tasks));
 
         Assert.Equal(path, error.Path);
-        Assert.StartsWith($"Could not write '{path}'", error.Message);
+        Assert.Equal($"'{path}' is a folder, so the new file cannot take its name; remove it or choose another --output. No output was changed.", error.Message);
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
