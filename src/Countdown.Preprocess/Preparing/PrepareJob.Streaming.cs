@@ -12,7 +12,7 @@ public static partial class PrepareJob
 {
     /// <summary>Whether the splits can be written while the input is still read: no option needs all the tasks first.</summary>
     private static bool CanStream(PrepareOptions options)
-        => !options.Dedupe && !options.SolvableOnly && options.ShuffleSeed is null && !options.AddSolution;
+        => !options.Dedupe && !options.SolvableOnly && options.ShuffleSeed is null && !options.AddSolution && options.PromptTokenCounter is null;
 
     /// <summary>The job without filters: the splits are written as the tasks arrive, and the outputs are committed only once the whole input has been read and counted.</summary>
     /// <remarks>Fails exactly as the read-everything-first path does (a reader error first, then too few tasks), and nothing is committed on failure.</remarks>
