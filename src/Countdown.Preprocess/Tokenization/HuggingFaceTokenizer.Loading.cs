@@ -38,11 +38,13 @@ public sealed partial class HuggingFaceTokenizer
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(tokenizerPath))!;
-        var root = ReadJson(tokenizerPath, "tokenizer") as JsonObject
-                   ?? throw new InputFileException($"Tokenizer file '{tokenizerPath}' holds no JSON object; it is not a Hugging Face {TokenizerFileName}.", tokenizerPath);
+        var bytes = ReadBytes(tokenizerPath, "tokenizer");
+        using var document = ParseDocument(bytes, tokenizerPath, "tokenizer");
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            throw new InputFileException($"Tokenizer file '{tokenizerPath}' holds no JSON object; it is not a Hugging Face {TokenizerFileName}.", tokenizerPath);
         var (chatTemplate, chatPath) = ReadChatTemplate(folder);
-        var native = LoadNative(tokenizerPath, root);
-        var pieces = PieceCounter.TryCreate(root, piece => native.Encode(piece).Length);
+        var native = LoadNative(tokenizerPath, document.RootElement, bytes);
+        var pieces = PieceCounter.TryCreate(document.RootElement, piece => native.Encode(piece).Length);
         return new HuggingFaceTokenizer(native, pieces, Path.GetFullPath(tokenizerPath), chatTemplate, chatPath);
     }
 
@@ -64,27 +66,22 @@ public sealed partial class HuggingFaceTokenizer
     }
 
     /// <summary>Loads the Rust tokenizer, first removing what transformers' default call does not apply.</summary>
-    private static Tokenizers.DotNet.Tokenizer LoadNative(string tokenizerPath, JsonObject root)
+    private static Tokenizers.DotNet.Tokenizer LoadNative(string tokenizerPath, JsonElement root, byte[] bytes)
     {
-        var changed = false;
-        foreach (var key in new[] { "truncation", "padding" })
-        {
-            if (root[key] is null) continue;
-            root[key] = null;
-            changed = true;
-        }
-        if (root["post_processor"] is JsonObject post && (string?)post["type"] != "ByteLevel")
-        {
-            // TemplateProcessing, BertProcessing, RobertaProcessing or a Sequence: they add BOS/CLS/SEP, which add_special_tokens=False leaves out.
-            root["post_processor"] = null;
-            changed = true;
-        }
+        static bool IsSet(JsonElement root, string key) => root.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null;
+        // TemplateProcessing, BertProcessing, RobertaProcessing or a Sequence add BOS/CLS/SEP, which add_special_tokens=False leaves out.
+        var addsTokens = root.TryGetProperty("post_processor", out var post) && post.ValueKind == JsonValueKind.Object
+                         && !(post.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "ByteLevel");
         string? temporary = null;
         var loadPath = tokenizerPath;
-        if (changed)
+        if (addsTokens || IsSet(root, "truncation") || IsSet(root, "padding"))
         {
+            var node = JsonNode.Parse(bytes)!.AsObject();
+            node["truncation"] = null;
+            node["padding"] = null;
+            if (addsTokens) node["post_processor"] = null;
             temporary = Path.Combine(Path.GetTempPath(), $"countdown-tokenizer-{Guid.NewGuid():N}.json");
-            File.WriteAllText(temporary, root.ToJsonString());
+            File.WriteAllText(temporary, node.ToJsonString());
             loadPath = temporary;
         }
         try
@@ -107,14 +104,31 @@ public sealed partial class HuggingFaceTokenizer
 
     private static JsonNode? ReadJson(string path, string what)
     {
-        var text = ReadText(path, what);
+        using var document = ParseDocument(ReadBytes(path, what), path, what);
+        return JsonNode.Parse(document.RootElement.GetRawText());
+    }
+
+    private static JsonDocument ParseDocument(byte[] bytes, string path, string what)
+    {
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException error)
         {
             throw new InputFileException($"The {what} file '{path}' is not valid JSON (line {error.LineNumber + 1}); download it again.", path, error);
+        }
+    }
+
+    private static byte[] ReadBytes(string path, string what)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"The {what} file '{path}' cannot be read ({error.Message.TrimEnd('.')}); check its permissions.", path, error);
         }
     }
 

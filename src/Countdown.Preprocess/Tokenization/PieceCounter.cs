@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Countdown.Preprocess.Tokenization;
@@ -26,8 +26,12 @@ internal sealed class PieceCounter
     private readonly ConcurrentDictionary<string, int> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private PieceCounter(Regex split, string[] addedTokens, Func<string, int> encodeCount)
+    private readonly bool _suffixMemo;
+    private readonly ConcurrentDictionary<int, (string Suffix, int Count)> _suffixes = new();
+
+    private PieceCounter(Regex split, string[] addedTokens, Func<string, int> encodeCount, bool suffixMemo)
     {
+        _suffixMemo = suffixMemo;
         _split = split;
         _addedTokens = addedTokens;
         _addedFirstChars = System.Buffers.SearchValues.Create(addedTokens.Select(a => a[0]).Distinct().ToArray());
@@ -36,22 +40,28 @@ internal sealed class PieceCounter
     }
 
     /// <summary>Creates the counter when <paramref name="root"/> (a <c>tokenizer.json</c>) is of the supported kind; otherwise <see langword="null"/>.</summary>
-    public static PieceCounter? TryCreate(JsonObject root, Func<string, int> encodeCount)
+    public static PieceCounter? TryCreate(JsonElement root, Func<string, int> encodeCount)
     {
-        if (root["normalizer"] is JsonObject normalizer && (string?)normalizer["type"] is not ("NFC" or "NFKC")) return null;
-        if (root["model"] is not JsonObject { } model || (string?)model["type"] != "BPE" || model["dropout"] is not null) return null;
-        if (root["pre_tokenizer"] is not JsonObject { } pre || (string?)pre["type"] != "Sequence" || pre["pretokenizers"] is not JsonArray { Count: 2 } steps) return null;
-        if (steps[0] is not JsonObject split || (string?)split["type"] != "Split" || (string?)split["behavior"] != "Isolated"
-            || split["invert"]?.GetValue<bool>() == true || split["pattern"]?["Regex"]?.GetValue<string>() is not { } pattern) return null;
-        if (steps[1] is not JsonObject byteLevel || (string?)byteLevel["type"] != "ByteLevel"
-            || byteLevel["use_regex"]?.GetValue<bool>() != false || byteLevel["add_prefix_space"]?.GetValue<bool>() == true) return null;
+        if (Get(root, "normalizer") is { ValueKind: JsonValueKind.Object } normalizer && Text(normalizer, "type") is not ("NFC" or "NFKC")) return null;
+        if (Get(root, "model") is not { ValueKind: JsonValueKind.Object } model || Text(model, "type") != "BPE" || Get(model, "dropout") is { ValueKind: not JsonValueKind.Null }) return null;
+        if (Get(root, "pre_tokenizer") is not { ValueKind: JsonValueKind.Object } pre || Text(pre, "type") != "Sequence"
+            || Get(pre, "pretokenizers") is not { ValueKind: JsonValueKind.Array } steps || steps.GetArrayLength() != 2) return null;
+        var split = steps[0];
+        if (split.ValueKind != JsonValueKind.Object || Text(split, "type") != "Split" || Text(split, "behavior") != "Isolated" || Flag(split, "invert")
+            || Get(split, "pattern") is not { ValueKind: JsonValueKind.Object } patternObject || Text(patternObject, "Regex") is not { } pattern) return null;
+        var byteLevel = steps[1];
+        if (byteLevel.ValueKind != JsonValueKind.Object || Text(byteLevel, "type") != "ByteLevel"
+            || Get(byteLevel, "use_regex") is not { ValueKind: JsonValueKind.False } || Flag(byteLevel, "add_prefix_space")) return null;
         var added = new List<string>();
-        foreach (var token in root["added_tokens"] as JsonArray ?? [])
+        if (Get(root, "added_tokens") is { ValueKind: JsonValueKind.Array } tokens)
         {
-            if (token is not JsonObject t || (string?)t["content"] is not { Length: > 0 } content) return null;
-            if (Flag(t, "lstrip") || Flag(t, "rstrip") || Flag(t, "single_word") || Flag(t, "normalized")) return null;
-            if (content.Any(c => c > 0x7F)) continue; // never found in ASCII text
-            added.Add(content);
+            foreach (var t in tokens.EnumerateArray())
+            {
+                if (t.ValueKind != JsonValueKind.Object || Text(t, "content") is not { Length: > 0 } content) return null;
+                if (Flag(t, "lstrip") || Flag(t, "rstrip") || Flag(t, "single_word") || Flag(t, "normalized")) return null;
+                if (content.Any(c => c > 0x7F)) continue; // never found in ASCII text
+                added.Add(content);
+            }
         }
         Regex regex;
         try
@@ -62,10 +72,19 @@ internal sealed class PieceCounter
         {
             return null;
         }
-        return new PieceCounter(regex, added.OrderByDescending(a => a.Length).ToArray(), encodeCount);
+        // A scan from a piece boundary depends only on the text after it unless the pattern looks behind or anchors.
+        var outsideClasses = Regex.Replace(pattern, @"\[(?:\\.|[^\]])*\]", "");
+        var suffixMemo = !(outsideClasses.Contains("(?<", StringComparison.Ordinal) || outsideClasses.Contains('^')
+                           || Regex.IsMatch(outsideClasses, @"\\[GbBAzZ]"));
+        return new PieceCounter(regex, added.OrderByDescending(a => a.Length).ToArray(), encodeCount, suffixMemo);
     }
 
-    private static bool Flag(JsonObject token, string name) => token[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+    private static JsonElement? Get(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+
+    private static string? Text(JsonElement element, string name) => Get(element, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    private static bool Flag(JsonElement element, string name) => Get(element, name) is { ValueKind: JsonValueKind.True };
 
     /// <summary>Counts <paramref name="text"/> piece by piece; <see langword="false"/> when it must be encoded whole instead.</summary>
     public bool TryCount(string text, out int count)
@@ -102,17 +121,36 @@ internal sealed class PieceCounter
         return (text.Length, 0);
     }
 
+    /// <remarks>
+    /// The pieces after the segment's last digit are the same in every prompt of a template, and a regex scan from a piece
+    /// boundary depends only on the text after it: so the count from the first boundary past the last digit to the end is
+    /// remembered by that text (checked in full before use) and the rest of the scan is skipped.
+    /// </remarks>
     private bool TryCountSegment(string text, int start, int length, ref int count)
     {
         var end = start + length;
         var at = start;
+        var lastDigit = _suffixMemo ? start + text.AsSpan(start, length).LastIndexOfAnyInRange('0', '9') : int.MaxValue;
+        int memoFrom = -1, countAtMemo = 0;
         foreach (var match in _split.EnumerateMatches(text.AsSpan(0, end), start))
         {
             if (match.Index > at && !TryCountPiece(text.AsSpan(at, match.Index - at), isMatch: false, ref count)) return false;
+            if (memoFrom < 0 && match.Index > lastDigit)
+            {
+                var suffix = text.AsSpan(match.Index, end - match.Index);
+                if (_suffixes.TryGetValue(suffix.Length, out var known) && suffix.SequenceEqual(known.Suffix))
+                {
+                    count += known.Count;
+                    return true;
+                }
+                (memoFrom, countAtMemo) = (match.Index, count);
+            }
             if (match.Length > 0 && !TryCountPiece(text.AsSpan(match.Index, match.Length), isMatch: true, ref count)) return false;
             at = match.Index + match.Length;
         }
-        return at >= end || TryCountPiece(text.AsSpan(at, end - at), isMatch: false, ref count);
+        if (at < end && !TryCountPiece(text.AsSpan(at, end - at), isMatch: false, ref count)) return false;
+        if (memoFrom >= 0 && _suffixes.Count < 1024) _suffixes.TryAdd(end - memoFrom, (text[memoFrom..end], count - countAtMemo));
+        return true;
     }
 
     private bool TryCountPiece(ReadOnlySpan<char> piece, bool isMatch, ref int count)
