@@ -215,7 +215,7 @@ internal sealed class PrepareCommand : CountdownCommand
             log.Information("Dropped {Count} tasks whose prompt is longer than {Max} tokens", result.PromptsTooLongRemoved, most);
         if (result.PromptTokens is { } tokens)
             log.Information("Prompt tokens ({Counting}): min {Min}, median {P50}, p99 {P99}, max {Max}",
-                counter!.UsesChatTemplate ? $"{tokenizer!.ChatTemplate!.Family} chat template" : "text as is", tokens.Min, tokens.P50, tokens.P99, tokens.Max);
+                counter!.UsesChatTemplate ? $"{tokenizer!.ChatTemplate!.DisplayName} chat template" : "text as is", tokens.Min, tokens.P50, tokens.P99, tokens.Max);
         var verlLength = limitGiven || result.PromptTokens is null ? parseResult.GetValue(_maxPromptLength) : VerlOverrides.RoundUpTo8(result.PromptTokens.Max);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);

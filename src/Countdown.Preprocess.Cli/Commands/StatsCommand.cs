@@ -94,7 +94,7 @@ internal sealed partial class StatsCommand : CountdownCommand
             log.Debug("Measured {Count} prompts in {Seconds:F2} s", tasks.Count, clock.Elapsed.TotalSeconds);
         }
 
-        var counting = counter is null ? "" : counter.UsesChatTemplate ? $"template {template.Name} through the {tokenizer!.ChatTemplate!.Family} chat template" : $"template {template.Name}, text as is";
+        var counting = counter is null ? "" : counter.UsesChatTemplate ? $"template {template.Name} through the {tokenizer!.ChatTemplate!.DisplayName} chat template" : $"template {template.Name}, text as is";
         if (parseResult.GetValue(_json)) WriteJson(Console.Out, statistics, solving, tokens);
         else WriteText(Console.Out, statistics, solving, tokens is null ? null : (tokens, counting));
         return ExitCodes.Success;

@@ -26,6 +26,15 @@ public sealed partial class ChatTemplate
     /// <summary>The family the template belongs to.</summary>
     public ChatTemplateFamily Family { get; }
 
+    /// <summary>The family's name as people write it: Qwen2, Qwen2.5-Instruct, Qwen2.5 (base) or Qwen3.</summary>
+    public string DisplayName => Family switch
+    {
+        ChatTemplateFamily.Qwen2 => "Qwen2",
+        ChatTemplateFamily.Qwen25Instruct => "Qwen2.5-Instruct",
+        ChatTemplateFamily.Qwen25Base => "Qwen2.5 (base)",
+        _ => "Qwen3",
+    };
+
     /// <summary>The system message the template adds when a prompt has none, or <see langword="null"/> when it adds none.</summary>
     public string? DefaultSystemMessage => Family switch
     {
