@@ -167,4 +167,28 @@ public sealed class PrepareCommandTokenizerTests
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("does not exist", run.Error);
     }
+
+    [Fact]
+    public async Task Prepare_TokenizerTooFewTasks_FailsAndWritesNothing()
+    {
+        using var dir = new TempDirectory();
+        var model = TinyTokenizerFiles.WriteFolder(dir, KnownChatTemplates.Qwen25Instruct);
+
+        var run = await CliRun.RunAsync("prepare", "--input", WriteJsonl(dir), "--local-dir", dir.File("out"), "--train-size", "11", "--test-size", "1", "--tokenizer", model);
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.False(Directory.Exists(dir.File("out")) && Directory.EnumerateFileSystemEntries(dir.File("out")).Any());
+    }
+
+    [Fact]
+    public async Task Prepare_TokenizerJsonIsAFolder_ExitsInputUnreadable()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.File("model"), "tokenizer.json"));
+
+        var run = await CliRun.RunAsync("prepare", "--input", WriteJsonl(dir), "--local-dir", dir.File("out"), "--train-size", "4", "--test-size", "1", "--tokenizer", dir.File("model"));
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("holds no tokenizer.json", run.Error);
+    }
 }
