@@ -27,11 +27,15 @@ internal sealed class PieceCounter
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     private readonly bool _suffixMemo;
+    private readonly bool _prefixMemo;
+    private readonly ConcurrentDictionary<int, (string Prefix, int Cut, int Count)> _prefixes = new();
     private readonly ConcurrentDictionary<int, (string Suffix, int Count)> _suffixes = new();
 
     private PieceCounter(Regex split, string[] addedTokens, Func<string, int> encodeCount, bool suffixMemo)
     {
         _suffixMemo = suffixMemo;
+        // Only for the pattern whose reach was worked out (Qwen2, Qwen2.5, Qwen3): see PrefixCut.
+        _prefixMemo = suffixMemo && split.ToString() == QwenPattern;
         _split = split;
         _addedTokens = addedTokens;
         _addedFirstChars = System.Buffers.SearchValues.Create(addedTokens.Select(a => a[0]).Distinct().ToArray());
@@ -122,36 +126,80 @@ internal sealed class PieceCounter
     }
 
     /// <remarks>
-    /// The pieces after the segment's last digit are the same in every prompt of a template, and a regex scan from a piece
-    /// boundary depends only on the text after it: so the count from the first boundary past the last digit to the end is
-    /// remembered by that text (checked in full before use) and the rest of the scan is skipped.
+    /// A regex scan from a piece boundary depends only on the text after it, and a prompt's text after a number is
+    /// often the same in every row of a template. So at each piece boundary right after a digit the count of the rest
+    /// of the segment is looked up by that rest (checked in full before use), and the scan stops at the first hit.
     /// </remarks>
     private bool TryCountSegment(string text, int start, int length, ref int count)
     {
         var end = start + length;
         var at = start;
-        var lastDigit = _suffixMemo ? start + text.AsSpan(start, length).LastIndexOfAnyInRange('0', '9') : int.MaxValue;
-        int memoFrom = -1, countAtMemo = 0;
-        foreach (var match in _split.EnumerateMatches(text.AsSpan(0, end), start))
+        if (_prefixMemo && !TrySkipPrefix(text, start, end, ref at, ref count)) return false;
+        List<(int From, int Count)>? candidates = null;
+        foreach (var match in _split.EnumerateMatches(text.AsSpan(0, end), at))
         {
             if (match.Index > at && !TryCountPiece(text.AsSpan(at, match.Index - at), isMatch: false, ref count)) return false;
-            if (memoFrom < 0 && match.Index > lastDigit)
+            if (_suffixMemo && match.Index > start && char.IsAsciiDigit(text[match.Index - 1]) && !char.IsAsciiDigit(text[match.Index]))
             {
-                var suffix = text.AsSpan(match.Index, end - match.Index);
-                if (_suffixes.TryGetValue(suffix.Length, out var known) && suffix.SequenceEqual(known.Suffix))
+                var rest = text.AsSpan(match.Index, end - match.Index);
+                if (_suffixes.TryGetValue(rest.Length, out var known) && rest.SequenceEqual(known.Suffix))
                 {
                     count += known.Count;
                     return true;
                 }
-                (memoFrom, countAtMemo) = (match.Index, count);
+                (candidates ??= []).Add((match.Index, count));
             }
             if (match.Length > 0 && !TryCountPiece(text.AsSpan(match.Index, match.Length), isMatch: true, ref count)) return false;
             at = match.Index + match.Length;
         }
         if (at < end && !TryCountPiece(text.AsSpan(at, end - at), isMatch: false, ref count)) return false;
-        if (memoFrom >= 0 && _suffixes.Count < 1024) _suffixes.TryAdd(end - memoFrom, (text[memoFrom..end], count - countAtMemo));
+        foreach (var (from, before) in candidates ?? [])
+            if (_suffixes.Count < 4096) _suffixes.TryAdd(end - from, (text[from..end], count - before));
         return true;
     }
+
+    /// <summary>Qwen2/2.5/3's pre-tokenizer regex.</summary>
+    internal const string QwenPattern = @"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+    /// <summary>Skips the pieces of the text before the segment's first digit up to a safe cut, counting them from memory.</summary>
+    /// <remarks>
+    /// With <see cref="QwenPattern"/> every position starts a match, and an attempt at a position reads no further than the
+    /// run of like characters (letters, digits, whitespace, other) it starts in, the two runs after it, and one more
+    /// character. So the matches that end before a point with at least five changes of character class ahead of it, still
+    /// before the first digit, are the same whatever follows the digit: they are counted once per distinct prefix.
+    /// </remarks>
+    private bool TrySkipPrefix(string text, int start, int end, ref int at, ref int count)
+    {
+        var firstDigit = text.AsSpan(start, end - start).IndexOfAnyInRange('0', '9');
+        if (firstDigit <= 0) return true;
+        var prefix = text.AsSpan(start, firstDigit);
+        if (_prefixes.TryGetValue(prefix.Length, out var known) && prefix.SequenceEqual(known.Prefix))
+        {
+            count += known.Count;
+            at = start + known.Cut;
+            return true;
+        }
+        // Scan the prefix alone; keep the last match start with five class changes between it and the first digit.
+        var changes = new int[firstDigit + 1];
+        for (var i = firstDigit - 1; i >= 0; i--)
+            changes[i] = changes[i + 1] + (Class(text[start + i]) != Class(text[start + i + 1]) ? 1 : 0);
+        int cut = 0, cutCount = 0, counted = 0, scanned = start;
+        foreach (var match in _split.EnumerateMatches(text.AsSpan(0, start + firstDigit), start))
+        {
+            if (match.Index != scanned) return true; // a gap: leave it to the full scan
+            var offset = match.Index - start;
+            if (changes[offset] < 5) break;
+            (cut, cutCount) = (offset, counted);
+            if (!TryCountPiece(text.AsSpan(match.Index, match.Length), isMatch: true, ref counted)) return false;
+            scanned = match.Index + match.Length;
+        }
+        if (_prefixes.Count < 1024) _prefixes.TryAdd(firstDigit, (prefix.ToString(), cut, cutCount));
+        count += cutCount;
+        at = start + cut;
+        return true;
+    }
+
+    private static int Class(char c) => char.IsAsciiLetter(c) ? 0 : char.IsAsciiDigit(c) ? 1 : char.IsWhiteSpace(c) ? 2 : 3;
 
     private bool TryCountPiece(ReadOnlySpan<char> piece, bool isMatch, ref int count)
     {
