@@ -43,6 +43,25 @@ public sealed class HuggingFaceTokenizerTests
         }
     }
 
+    [Fact]
+    public void CountTokens_RandomTextsSharingPrefixesAndTails_EqualsWholeEncoding()
+    {
+        using var dir = new TempDirectory();
+        using var tokenizer = HuggingFaceTokenizer.Load(TinyTokenizerFiles.WriteFolder(dir, chatTemplate: null));
+        string[] atoms = ["a", "hello", " ", "  ", "\n", "\n\n", " \n", "\t", "1", "23", "'s", "'LL", "(", ").", " [", ",", "<|im_end|>", "world", "-", "x y"];
+        var random = new Random(11);
+        string Piece(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => atoms[random.Next(atoms.Length)]));
+        var heads = Enumerable.Range(0, 8).Select(_ => Piece(12)).ToArray();
+        var tails = Enumerable.Range(0, 8).Select(_ => Piece(12)).ToArray();
+
+        for (var i = 0; i < 3000; i++)
+        {
+            // Shared heads and tails around a varying middle, as prompts of one template are, so both memories are used.
+            var text = heads[random.Next(heads.Length)] + random.Next(0, 1000) + Piece(random.Next(0, 4)) + random.Next(0, 10) + tails[random.Next(tails.Length)];
+            Assert.Equal(tokenizer.Encode(text).Length, tokenizer.CountTokens(text));
+        }
+    }
+
     [Theory]
     [InlineData("héllo wörld")]
     [InlineData("  \n\n  x  \t'S'LL hello<|im_end|><|im_start|>")]
