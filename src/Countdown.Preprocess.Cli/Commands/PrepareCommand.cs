@@ -5,6 +5,7 @@ using Countdown.Preprocess.Preparing;
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Templates;
+using Countdown.Preprocess.Tokenization;
 using Serilog;
 
 namespace Countdown.Preprocess.Cli.Commands;
@@ -83,8 +84,19 @@ internal sealed class PrepareCommand : CountdownCommand
 
     private readonly Option<int> _maxPromptLength = new("--max-prompt-length")
     {
-        Description = "With --verl: the data.max_prompt_length override (tokens).",
+        Description = "With --tokenizer: drop tasks whose prompt is longer than this many tokens (before the split). With --verl: the data.max_prompt_length override (default: the longest prompt rounded up to a multiple of 8 with --tokenizer, else 256).",
         DefaultValueFactory = _ => 256,
+    };
+
+    private readonly Option<string> _tokenizer = new("--tokenizer")
+    {
+        Description = "Measure every prompt in the model's tokens: a model folder with tokenizer.json and tokenizer_config.json, or a tokenizer.json file. Chat-style prompts are counted through the model's chat template (Qwen2, Qwen2.5, Qwen3), others as their text.",
+    };
+
+    private readonly Option<string> _verlVersion = new("--verl-version")
+    {
+        Description = $"With --verl: the veRL release whose keys to print: {VerlVersion.Names}. Top-level custom_reward_function.* up to 0.7.0, reward.custom_reward_function.* from 0.7.1 (0.9.0 ignores the old keys); --template base/qwen-instruct needs 0.7.0 or later; tinyzero prints data keys only.",
+        DefaultValueFactory = _ => VerlVersion.Default.Name,
     };
 
     private readonly Option<string> _summaryJson = new("--summary-json")
@@ -141,6 +153,8 @@ internal sealed class PrepareCommand : CountdownCommand
         Options.Add(_addSolution);
         Options.Add(_verl);
         Options.Add(_maxPromptLength);
+        Options.Add(_tokenizer);
+        Options.Add(_verlVersion);
         Options.Add(_summaryJson);
     }
 
@@ -155,7 +169,11 @@ internal sealed class PrepareCommand : CountdownCommand
             throw new UsageException("--verl prints the veRL overrides on standard output, so --summary-json needs a file path, not '-'.");
         if (parseResult.GetValue(_maxPromptLength) < 1)
             throw new UsageException($"--max-prompt-length '{parseResult.GetValue(_maxPromptLength)}' is not a positive token count.");
-        var template = await ResolveTemplateAsync(parseResult, verl, log, cancellationToken);
+        var version = VerlVersion.Parse(parseResult.GetRequiredValue(_verlVersion));
+        var limitGiven = parseResult.GetResult(_maxPromptLength) is { Implicit: false };
+        var template = await ResolveTemplateAsync(parseResult, verl, version, log, cancellationToken);
+        using var tokenizer = parseResult.GetValue(_tokenizer) is { } tokenizerPath ? HuggingFaceTokenizer.Load(PathExpansion.ExpandHome(tokenizerPath)) : null;
+        var counter = tokenizer is null ? null : PromptTokenCounter.For(tokenizer, template);
         IReadOnlyList<string> inputPaths;
         if (HubDatasetReference.IsHubUri(input))
         {
@@ -186,14 +204,23 @@ internal sealed class PrepareCommand : CountdownCommand
             SolvableOnly = parseResult.GetValue(_solvableOnly),
             ShuffleSeed = parseResult.GetValue(_shuffle) ? parseResult.GetValue(_seed) : null,
             AddSolution = parseResult.GetValue(_addSolution),
-            WriteRewardFunction = verl,
+            WriteRewardFunction = verl && !version.IsTinyZero,
             ComputeHashes = summaryPath is not null,
             WaitingForLock = folder => log.Warning("Another run is writing into {Folder}; waiting for it to finish", folder),
+            PromptTokenCounter = counter,
+            MaxPromptTokens = counter is not null && limitGiven ? parseResult.GetValue(_maxPromptLength) : null,
         };
         // A summary file is part of the output set: it appears only together with the splits.
-        var summaryExtras = new Dictionary<string, object?> { ["verl"] = verl, ["max_prompt_length"] = verl ? parseResult.GetValue(_maxPromptLength) : null };
+        int VerlLength(PrepareResult r) => limitGiven || r.PromptTokens is null ? parseResult.GetValue(_maxPromptLength) : VerlOverrides.RoundUpTo8(r.PromptTokens.Max);
+        Dictionary<string, object?> SummaryExtras(PrepareResult r) => new()
+        {
+            ["verl"] = verl,
+            ["max_prompt_length"] = verl ? VerlLength(r) : options.MaxPromptTokens,
+            ["verl_version"] = verl ? version.Name : null,
+            ["tokenizer"] = tokenizer?.TokenizerPath,
+        };
         if (summaryPath is not null and not "-")
-            options = options with { SummaryFile = new PrepareSummaryFile(PathExpansion.ExpandHome(summaryPath), r => PrepareSummary.ToJson(options, r, ToolVersion.Current, summaryExtras)) };
+            options = options with { SummaryFile = new PrepareSummaryFile(PathExpansion.ExpandHome(summaryPath), r => PrepareSummary.ToJson(options, r, ToolVersion.Current, SummaryExtras(r))) };
 
         log.Information("Reading {Input} for {Train} train and {Test} test rows with template {Template}",
             input, options.TrainSize, options.TestSize, options.Template.Name);
@@ -205,13 +232,19 @@ internal sealed class PrepareCommand : CountdownCommand
             log.Information("Dropped {Count} duplicate tasks (same target and multiset of numbers)", result.DuplicatesRemoved);
         if (result.UnsolvableRemoved > 0 || options.SolvableOnly)
             log.Information("Dropped {Count} unsolvable tasks", result.UnsolvableRemoved);
+        if (options.MaxPromptTokens is { } most)
+            log.Information("Dropped {Count} tasks whose prompt is longer than {Max} tokens", result.PromptsTooLongRemoved, most);
+        if (result.PromptTokens is { } tokens)
+            log.Information("Prompt tokens ({Counting}): min {Min}, median {P50}, p99 {P99}, max {Max}",
+                counter!.UsesChatTemplate ? $"{tokenizer!.ChatTemplate!.DisplayName} chat template" : "text as is", tokens.Min, tokens.P50, tokens.P99, tokens.Max);
+        var verlLength = VerlLength(result);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Train.Rows, result.Train.Path, result.Train.Bytes);
         log.Information("Wrote {Rows} rows to {Path} ({Bytes} bytes)", result.Test.Rows, result.Test.Path, result.Test.Bytes);
         log.Information("Done in {Seconds:0.000} s", result.Elapsed.TotalSeconds);
         if (summaryPath == "-")
-            await Console.Out.WriteLineAsync(PrepareSummary.ToJson(options, result, ToolVersion.Current, summaryExtras));
+            await Console.Out.WriteLineAsync(PrepareSummary.ToJson(options, result, ToolVersion.Current, SummaryExtras(result)));
         if (verl)
-            await Console.Out.WriteLineAsync(VerlOverrides.Line(result, parseResult.GetValue(_maxPromptLength)));
+            await Console.Out.WriteLineAsync(VerlOverrides.Line(result, version, verlLength, promptsMeasured: counter is not null, passThroughTemplate: !template.IsChatStyle));
         return ExitCodes.Success;
     }
 
@@ -229,29 +262,38 @@ internal sealed class PrepareCommand : CountdownCommand
     {
         if (IsExplicit(parseResult, _seed) && !parseResult.GetValue(_shuffle))
             log.Warning("--seed has no effect without --shuffle; add --shuffle to shuffle the tasks before the split");
-        if (IsExplicit(parseResult, _maxPromptLength) && !parseResult.GetValue(_verl))
-            log.Warning("--max-prompt-length has no effect without --verl, which prints it as data.max_prompt_length");
+        if (IsExplicit(parseResult, _maxPromptLength) && !parseResult.GetValue(_verl) && parseResult.GetValue(_tokenizer) is null)
+            log.Warning("--max-prompt-length has no effect without --verl (which prints it as data.max_prompt_length) or --tokenizer (which drops longer prompts)");
     }
 
     private static bool IsExplicit(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
 
-    private async Task<PromptTemplate> ResolveTemplateAsync(ParseResult parseResult, bool verl, ILogger log, CancellationToken cancellationToken)
+    private async Task<PromptTemplate> ResolveTemplateAsync(ParseResult parseResult, bool verl, VerlVersion version, ILogger log, CancellationToken cancellationToken)
     {
         var templateResult = parseResult.GetResult(_template);
         var explicitName = templateResult is { Implicit: false };
         var builtIn = PromptTemplates.Get(parseResult.GetRequiredValue(_template));
+        PromptTemplate chosen;
         if (parseResult.GetValue(_templateFile) is { } path)
         {
             var custom = await TemplateFile.LoadAsync(PathExpansion.ExpandHome(path), cancellationToken);
             foreach (var warning in TemplateFile.Warnings(custom)) log.Warning("{Warning}", warning);
-            if (verl && !custom.IsChatStyle)
-                throw new UsageException($"--verl needs a chat-style template, but '{path}' holds inline chat markup; veRL applies the model's chat template itself, so remove the <|im_start|> markup.");
-            return custom;
+            chosen = custom;
         }
-        if (!verl) return builtIn;
-        if (explicitName && !builtIn.IsChatStyle)
-            throw new UsageException($"--verl needs a chat-style template, but '{builtIn.Name}' is pre-rendered text that veRL would wrap in a chat template again; drop --template or use --template chat.");
-        return PromptTemplates.Chat;
+        else if (!verl || explicitName)
+        {
+            chosen = builtIn;
+        }
+        else
+        {
+            chosen = version.IsTinyZero ? PromptTemplates.Base : PromptTemplates.Chat;
+        }
+        if (!verl) return chosen;
+        if (version.IsTinyZero && chosen.IsChatStyle)
+            throw new UsageException($"--verl-version tinyzero feeds prompt[0].content to the model as it is, so '{chosen.Name}' (chat-style messages) would lose all but its first message; use --template base or qwen-instruct.");
+        if (!chosen.IsChatStyle && !version.IsTinyZero && !version.RendersCustomChatTemplate)
+            throw new UsageException($"--verl needs a chat-style template for veRL {version.Name}, but '{chosen.Name}' is pre-rendered text that veRL would wrap in the model's chat template again; use --verl-version 0.7.0 or later (which reads actor_rollout_ref.model.custom_chat_template for every prompt), or --template chat.");
+        return chosen;
     }
 
     private static async Task<IReadOnlyList<string>> ResolveHubAsync(HubDatasetReference dataset, string split, bool offline, ILogger log, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Countdown.Preprocess.Quality;
+using Countdown.Preprocess.Tokenization;
 
 namespace Countdown.Preprocess.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal sealed partial class StatsCommand
 {
     private const int BarWidth = 40;
 
-    private static void WriteText(TextWriter output, TaskStatistics stats, SolveStatistics? solving)
+    private static void WriteText(TextWriter output, TaskStatistics stats, SolveStatistics? solving, (TokenLengthStatistics Stats, string Counting)? tokens = null)
     {
         var text = new StringBuilder();
         Line(text, "records", Count(stats.Records));
@@ -34,10 +35,11 @@ internal sealed partial class StatsCommand
             }
         }
 
+        if (tokens is { } t) WriteTokensText(text, t.Stats, t.Counting);
         output.Write(text.ToString());
     }
 
-    private static void WriteJson(TextWriter output, TaskStatistics stats, SolveStatistics? solving)
+    private static void WriteJson(TextWriter output, TaskStatistics stats, SolveStatistics? solving, TokenLengthStatistics? tokens = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -73,6 +75,7 @@ internal sealed partial class StatsCommand
                 json.WriteEndObject();
             }
 
+            tokens?.WriteJson(json, "prompt_tokens");
             json.WriteEndObject();
         }
 

@@ -4,6 +4,8 @@ using Countdown.Preprocess.Quality;
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Solving;
 using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Templates;
+using Countdown.Preprocess.Tokenization;
 using Serilog;
 
 namespace Countdown.Preprocess.Cli.Commands;
@@ -29,6 +31,22 @@ internal sealed partial class StatsCommand : CountdownCommand
         Description = "Print one JSON object instead of text.",
     };
 
+    private readonly Option<string> _tokenizer = new("--tokenizer")
+    {
+        Description = "Also measure each task's prompt in the model's tokens (a model folder with tokenizer.json and tokenizer_config.json, or a tokenizer.json file) and show the lengths as a histogram.",
+    };
+
+    private readonly Option<string> _template = new("--template")
+    {
+        Description = $"With --tokenizer: the prompt template to measure: {string.Join(", ", PromptTemplates.Names)}.",
+        DefaultValueFactory = _ => PromptTemplates.Base.Name,
+    };
+
+    private readonly Option<string> _templateFile = new("--template-file")
+    {
+        Description = "With --tokenizer: measure prompts of this custom template (a JSON list of {role, content} messages) instead.",
+    };
+
     public StatsCommand(CliConsole console)
         : base("stats", "Print what a raw task file holds: counts, ranges, duplicates and, with --solve, solvability and difficulty.", console)
     {
@@ -36,6 +54,9 @@ internal sealed partial class StatsCommand : CountdownCommand
         Options.Add(_inputFormat);
         Options.Add(_solve);
         Options.Add(_json);
+        Options.Add(_tokenizer);
+        Options.Add(_template);
+        Options.Add(_templateFile);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
@@ -43,6 +64,11 @@ internal sealed partial class StatsCommand : CountdownCommand
         var input = parseResult.GetRequiredValue(_input);
         var format = LowerCaseEnumOption.Parse<TaskInputFormat>(parseResult.GetRequiredValue(_inputFormat));
         var clock = Stopwatch.StartNew();
+        PromptTemplate template = PromptTemplates.Get(parseResult.GetRequiredValue(_template));
+        if (parseResult.GetValue(_templateFile) is { } templatePath)
+            template = await TemplateFile.LoadAsync(PathExpansion.ExpandHome(templatePath), cancellationToken);
+        using var tokenizer = parseResult.GetValue(_tokenizer) is { } tokenizerPath ? HuggingFaceTokenizer.Load(PathExpansion.ExpandHome(tokenizerPath)) : null;
+        var counter = tokenizer is null ? null : PromptTokenCounter.For(tokenizer, template);
 
         var tasks = new List<CountdownTask>();
         await foreach (var task in TaskReader.ReadAsync(input, format, cancellationToken)) tasks.Add(task);
@@ -59,8 +85,18 @@ internal sealed partial class StatsCommand : CountdownCommand
             log.Debug("Solved {Count} tasks in {Seconds:F2} s", tasks.Count, clock.Elapsed.TotalSeconds);
         }
 
-        if (parseResult.GetValue(_json)) WriteJson(Console.Out, statistics, solving);
-        else WriteText(Console.Out, statistics, solving);
+        TokenLengthStatistics? tokens = null;
+        if (counter is not null)
+        {
+            clock.Restart();
+            var lengths = await Task.Run(() => PromptLengths.Count(tasks, template, counter, cancellationToken), cancellationToken);
+            tokens = PromptLengths.Histogram(lengths, lengths.Length).ToStatistics();
+            log.Debug("Measured {Count} prompts in {Seconds:F2} s", tasks.Count, clock.Elapsed.TotalSeconds);
+        }
+
+        var counting = counter is null ? "" : counter.UsesChatTemplate ? $"template {template.Name} through the {tokenizer!.ChatTemplate!.DisplayName} chat template" : $"template {template.Name}, text as is";
+        if (parseResult.GetValue(_json)) WriteJson(Console.Out, statistics, solving, tokens);
+        else WriteText(Console.Out, statistics, solving, tokens is null ? null : (tokens, counting));
         return ExitCodes.Success;
     }
 }

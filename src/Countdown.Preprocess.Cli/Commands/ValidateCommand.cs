@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Countdown.Preprocess.Templates;
+using Countdown.Preprocess.Tokenization;
+using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Validation;
 using Serilog;
 
@@ -29,6 +31,16 @@ internal sealed class ValidateCommand : CountdownCommand
         Description = "Also accept prompts made from this custom template (a JSON list of {role, content} messages).",
     };
 
+    private readonly Option<string> _tokenizer = new("--tokenizer")
+    {
+        Description = "With --max-prompt-length: the model's tokenizer (a model folder with tokenizer.json and tokenizer_config.json, or a tokenizer.json file) to measure prompts with.",
+    };
+
+    private readonly Option<int?> _maxPromptLength = new("--max-prompt-length")
+    {
+        Description = "With --tokenizer: fail on any prompt longer than this many tokens (chat-style prompts counted through the chat template, as veRL does).",
+    };
+
     public ValidateCommand(CliConsole console)
         : base("validate", "Check prepared train/test Parquet files: schema, nulls, constants, split, index, ground truth and prompts.", console)
     {
@@ -36,6 +48,8 @@ internal sealed class ValidateCommand : CountdownCommand
         Options.Add(_strict);
         Options.Add(_json);
         Options.Add(_templateFile);
+        Options.Add(_tokenizer);
+        Options.Add(_maxPromptLength);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, ILogger log, CancellationToken cancellationToken)
@@ -50,7 +64,24 @@ internal sealed class ValidateCommand : CountdownCommand
             templates.Add(custom);
         }
 
-        var report = await PreparedFileValidator.ValidateAsync(paths, new ValidationOptions { Templates = templates }, cancellationToken);
+        var tokenizerPath = parseResult.GetValue(_tokenizer);
+        var maxPromptLength = parseResult.GetValue(_maxPromptLength);
+        if (tokenizerPath is null != maxPromptLength is null)
+            throw new UsageException("--tokenizer and --max-prompt-length go together: the tokenizer measures prompts against the limit; pass both.");
+        if (maxPromptLength < 1)
+            throw new UsageException($"--max-prompt-length '{maxPromptLength}' is not a positive token count.");
+        using var tokenizer = tokenizerPath is null ? null : HuggingFaceTokenizer.Load(PathExpansion.ExpandHome(tokenizerPath));
+        PromptTokenLimit? limit = null;
+        if (tokenizer is not null)
+        {
+            string? problem = null;
+            try { tokenizer.RequireChatTemplate(); }
+            catch (UsageException error) { problem = error.Message; }
+            limit = new PromptTokenLimit(maxPromptLength!.Value, PromptTokenCounter.For(tokenizer, chatStyle: false),
+                problem is null ? PromptTokenCounter.For(tokenizer, chatStyle: true) : null, problem);
+        }
+
+        var report = await PreparedFileValidator.ValidateAsync(paths, new ValidationOptions { Templates = templates, PromptTokens = limit }, cancellationToken);
         if (parseResult.GetValue(_json)) ValidationReportWriter.WriteJson(Console.Out, report, strict);
         else
         {

@@ -12,7 +12,7 @@ public static partial class PrepareJob
 {
     /// <summary>Whether the splits can be written while the input is still read: no option needs all the tasks first.</summary>
     private static bool CanStream(PrepareOptions options)
-        => !options.Dedupe && !options.SolvableOnly && options.ShuffleSeed is null && !options.AddSolution;
+        => !options.Dedupe && !options.SolvableOnly && options.ShuffleSeed is null && !options.AddSolution && options.MaxPromptTokens is null;
 
     /// <summary>The job without filters: the splits are written as the tasks arrive, and the outputs are committed only once the whole input has been read and counted.</summary>
     /// <remarks>Fails exactly as the read-everything-first path does (a reader error first, then too few tasks), and nothing is committed on failure.</remarks>
@@ -22,6 +22,7 @@ public static partial class PrepareJob
         var feed = new TaskFeed(keep: needed - 1);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadIntoAsync(feed, options, progress, stopReading.Token));
+        var measuring = MeasureStreamed(feed, needed - 1, options, stopReading.Token);
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
         PreparedOutput trainFile, testFile;
@@ -36,6 +37,7 @@ public static partial class PrepareJob
         {
             await stopReading.CancelAsync();
             await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)measuring).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // A bad input is reported before anything else, as when the input is read first.
             if (reading.Exception?.InnerException is { } readError)
                 ExceptionDispatchInfo.Throw(readError);
@@ -47,8 +49,10 @@ public static partial class PrepareJob
         if (count < needed)
             throw new NotEnoughTasksException(DisplayName(options), count, needed);
         progress?.Report(new PrepareProgress("read", count, count));
+        var promptTokens = await measuring;
 
-        return await FinishAsync(outputs, options, extras => new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras), cancellationToken);
+        return await FinishAsync(outputs, options,
+            extras => new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras) { PromptTokens = promptTokens }, cancellationToken);
     }
 
     private static async Task<List<PreparedInput>> ReadIntoAsync(TaskFeed feed, PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)

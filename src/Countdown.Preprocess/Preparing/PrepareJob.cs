@@ -42,9 +42,10 @@ public static partial class PrepareJob
         var inputs = await ReadAllAsync(options, tasks, progress, cancellationToken);
         var inputRecords = tasks.Count;
         var filtered = ApplyFilters(options, tasks, cancellationToken);
+        var needed = options.TrainSize + options.TestSize + 1;
+        var prompts = MeasurePrompts(options, ref filtered, needed - 1, cancellationToken);
         tasks = filtered.Tasks;
 
-        var needed = options.TrainSize + options.TestSize + 1;
         if (tasks.Count < needed)
             throw new NotEnoughTasksException(DisplayName(options), tasks.Count, needed);
 
@@ -57,7 +58,11 @@ public static partial class PrepareJob
         var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
         var testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
         return await FinishAsync(outputs, options,
-            extras => new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras), cancellationToken);
+            extras => new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras)
+            {
+                PromptsTooLongRemoved = prompts.Removed,
+                PromptTokens = prompts.Written,
+            }, cancellationToken);
     }
 
     private static string DisplayName(PrepareOptions options)

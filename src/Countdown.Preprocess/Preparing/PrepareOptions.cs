@@ -2,6 +2,7 @@ using Countdown.Preprocess.Parquet;
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Templates;
+using Countdown.Preprocess.Tokenization;
 
 namespace Countdown.Preprocess.Preparing;
 
@@ -62,6 +63,12 @@ public sealed record PrepareOptions
     /// <summary>Called with the output folder when another run is committing into it and this one waits for it to finish.</summary>
     public Action<string>? WaitingForLock { get; init; }
 
+    /// <summary>Measures each prompt in the model's tokens, for <see cref="PrepareResult.PromptTokens"/> and <see cref="MaxPromptTokens"/>; <see langword="null"/> measures nothing.</summary>
+    public IPromptTokenCounter? PromptTokenCounter { get; init; }
+
+    /// <summary>Drop a task whose prompt is longer than this many tokens (after the other filters, before the split); needs <see cref="PromptTokenCounter"/>.</summary>
+    public int? MaxPromptTokens { get; init; }
+
     /// <summary>Checks the values a user can get wrong.</summary>
     /// <exception cref="UsageException">A size is negative, no input is given, or the output folder is empty.</exception>
     public void Validate()
@@ -73,5 +80,7 @@ public sealed record PrepareOptions
         if (TestSize < 0) throw new UsageException($"--test-size '{TestSize}' is negative; give a count of 0 or more.");
         if (TrainSize > int.MaxValue || TestSize > int.MaxValue)
             throw new UsageException($"--train-size '{TrainSize}' and --test-size '{TestSize}' must each be at most {int.MaxValue}.");
+        if (MaxPromptTokens is { } most && (most < 1 || PromptTokenCounter is null))
+            throw new UsageException($"A prompt length limit of '{most}' tokens needs a positive count and a tokenizer to measure prompts; pass --tokenizer.");
     }
 }

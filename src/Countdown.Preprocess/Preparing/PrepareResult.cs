@@ -10,4 +10,11 @@ namespace Countdown.Preprocess.Preparing;
 /// <param name="Test">The test split file.</param>
 /// <param name="Elapsed">Wall time of the whole run.</param>
 /// <param name="ExtraOutputs">Other files written with the splits (the reward function for <c>--verl</c>).</param>
-public sealed record PrepareResult(IReadOnlyList<PreparedInput> Inputs, long InputRecords, long DuplicatesRemoved, long UnsolvableRemoved, long UsableRecords, PreparedOutput Train, PreparedOutput Test, TimeSpan Elapsed, IReadOnlyList<PreparedOutput> ExtraOutputs);
+public sealed record PrepareResult(IReadOnlyList<PreparedInput> Inputs, long InputRecords, long DuplicatesRemoved, long UnsolvableRemoved, long UsableRecords, PreparedOutput Train, PreparedOutput Test, TimeSpan Elapsed, IReadOnlyList<PreparedOutput> ExtraOutputs)
+{
+    /// <summary>Records dropped by <see cref="PrepareOptions.MaxPromptTokens"/>.</summary>
+    public long PromptsTooLongRemoved { get; init; }
+
+    /// <summary>The lengths in tokens of the prompts written (train and test), when <see cref="PrepareOptions.PromptTokenCounter"/> was given.</summary>
+    public Tokenization.TokenLengthStatistics? PromptTokens { get; init; }
+}

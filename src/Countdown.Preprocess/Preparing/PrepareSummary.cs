@@ -59,6 +59,7 @@ public static class PrepareSummary
             json.WriteStartObject("filters");
             json.WriteNumber("duplicates_removed", result.DuplicatesRemoved);
             json.WriteNumber("unsolvable_removed", result.UnsolvableRemoved);
+            json.WriteNumber("prompts_too_long_removed", result.PromptsTooLongRemoved);
             json.WriteNumber("usable_records", result.UsableRecords);
             json.WriteEndObject();
 
@@ -69,6 +70,7 @@ public static class PrepareSummary
                 WriteOutput(json, "reward_function", extra);
             json.WriteEndArray();
 
+            if (result.PromptTokens is { } tokens) tokens.WriteJson(json, "prompt_tokens");
             json.WriteNumber("seconds", Math.Round(result.Elapsed.TotalSeconds, 3));
             json.WriteEndObject();
         }

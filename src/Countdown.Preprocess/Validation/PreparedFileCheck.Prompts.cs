@@ -20,6 +20,7 @@ internal sealed partial class PreparedFileCheck
             if (!Same(messages, _templates[t].Render(task))) continue;
             _lastTemplate = t;
             _templateRows[_templates[t].Name] = _templateRows.GetValueOrDefault(_templates[t].Name) + 1;
+            CheckPromptTokens(r, messages, _templates[t]);
             return;
         }
         var (field, nearest) = Nearest(messages, task);

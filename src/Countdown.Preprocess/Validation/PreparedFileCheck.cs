@@ -16,6 +16,7 @@ internal sealed partial class PreparedFileCheck
     {
         Path = path;
         _templates = options.Templates;
+        _promptLimit = options.PromptTokens;
         _splitFromName = PreparedFileContract.SplitFromFileName(path);
         Log = new ViolationLog(path, options.SamplesPerKind);
     }

@@ -10,4 +10,7 @@ public sealed record ValidationOptions
 
     /// <summary>How many violations of each kind to keep in full per file; the rest are only counted. Defaults to 20.</summary>
     public int SamplesPerKind { get; init; } = 20;
+
+    /// <summary>The longest prompt allowed, in the model's tokens; <see langword="null"/> measures nothing.</summary>
+    public PromptTokenLimit? PromptTokens { get; init; }
 }

@@ -35,4 +35,7 @@ public enum ViolationKind
 
     /// <summary>A warning: a test row has the task (target and multiset of numbers) of a train row.</summary>
     Overlap,
+
+    /// <summary>The prompt is longer, in the model's tokens, than <see cref="ValidationOptions.PromptTokens"/> allows.</summary>
+    PromptLength,
 }

@@ -41,7 +41,7 @@ public sealed class PrepareCommandVerlTests
     }
 
     [Theory]
-    [InlineData(new[] { "--template", "qwen-instruct" }, "error: --verl needs a chat-style template, but 'qwen-instruct' is pre-rendered text")]
+    [InlineData(new[] { "--template", "qwen-instruct", "--verl-version", "0.6.1" }, "error: --verl needs a chat-style template for veRL 0.6.1, but 'qwen-instruct' is pre-rendered text")]
     [InlineData(new[] { "--summary-json", "-" }, "error: --verl prints the veRL overrides on standard output, so --summary-json needs a file path")]
     [InlineData(new[] { "--max-prompt-length", "0" }, "error: --max-prompt-length '0' is not a positive token count.")]
     public async Task Prepare_VerlWithConflictingOption_ExitsWithUsageCode(string[] extra, string message)
