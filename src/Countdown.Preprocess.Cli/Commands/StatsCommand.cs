@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Countdown.Preprocess.Quality;
 using Countdown.Preprocess.Readers;
-using Countdown.Preprocess.Solving;
-using Countdown.Preprocess.Tasks;
 using Serilog;
 
 namespace Countdown.Preprocess.Cli.Commands;
@@ -44,20 +42,12 @@ internal sealed partial class StatsCommand : CountdownCommand
         var format = LowerCaseEnumOption.Parse<TaskInputFormat>(parseResult.GetRequiredValue(_inputFormat));
         var clock = Stopwatch.StartNew();
 
-        var tasks = new List<CountdownTask>();
-        await foreach (var task in TaskReader.ReadAsync(input, format, cancellationToken)) tasks.Add(task);
-        var statistics = TaskStatistics.Compute(tasks);
-        log.Debug("Read {Count} tasks from {Input} in {Seconds:F2} s", tasks.Count, input, clock.Elapsed.TotalSeconds);
-
-        SolveStatistics? solving = null;
-        if (parseResult.GetValue(_solve))
-        {
-            clock.Restart();
-            var results = await Task.Run(
-                () => CountdownSolver.SolveAll(tasks, new SolveOptions { ComputeDifficulty = true }, cancellationToken), cancellationToken);
-            solving = SolveStatistics.Compute(results);
-            log.Debug("Solved {Count} tasks in {Seconds:F2} s", tasks.Count, clock.Elapsed.TotalSeconds);
-        }
+        // One streaming pass: tasks are counted (and solved batch by batch) as they are read, never all held.
+        var solve = parseResult.GetValue(_solve);
+        var (statistics, solving) = await Task.Run(
+            () => TaskSurvey.RunAsync(TaskReader.ReadAsync(input, format, cancellationToken), solve, cancellationToken), cancellationToken);
+        log.Debug("Read {Count} tasks from {Input}{Solved} in {Seconds:F2} s",
+            statistics.Records, input, solve ? " and solved them" : "", clock.Elapsed.TotalSeconds);
 
         if (parseResult.GetValue(_json)) WriteJson(Console.Out, statistics, solving);
         else WriteText(Console.Out, statistics, solving);
