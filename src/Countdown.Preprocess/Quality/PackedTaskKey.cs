@@ -41,4 +41,14 @@ internal static class PackedTaskKey
         sorted.Sort();
         return TryPack(target, sorted, out key);
     }
+
+    /// <summary>The target and numbers a key packs (numbers in packed order).</summary>
+    public static (long Target, long[] Nums) Unpack(UInt128 key)
+    {
+        var count = (int)(ulong)(key >> (MaxNumbers * NumberBits + 28));
+        var target = (long)((ulong)(key >> (MaxNumbers * NumberBits)) & ((1UL << 28) - 1)) - TargetOffset;
+        var nums = new long[count];
+        for (var i = 0; i < count; i++) nums[i] = (long)((ulong)(key >> (i * NumberBits)) & ushort.MaxValue);
+        return (target, nums);
+    }
 }

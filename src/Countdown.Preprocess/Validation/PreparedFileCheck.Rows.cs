@@ -38,7 +38,7 @@ internal sealed partial class PreparedFileCheck
         var taskTarget = truthTarget ?? target;
         var task = taskNumbers is not null && taskTarget is not null ? new CountdownTask(taskTarget.Value, taskNumbers) : null;
         if (task is not null) CheckPrompt(r, row.Get("prompt"), task);
-        TaskKeys.Add(task is null ? null : $"{task.Target}:{string.Join(',', task.Nums.Order())}");
+        TaskKeys.Add(task?.Target, task?.Nums);
     }
 
     private void CheckConstant(long r, string field, object? value, string expected)

@@ -30,7 +30,7 @@ internal sealed partial class PreparedFileCheck
     public string? Split => _splitFromName ?? _firstSplit;
 
     /// <summary>Each row's task as target and sorted numbers (null when the row has no readable task), for the overlap check.</summary>
-    public List<string?> TaskKeys { get; } = [];
+    public TaskKeyList TaskKeys { get; } = new();
 
     public FileReport ToReport()
         => new(Path, Split, RowCount, _templateRows.OrderByDescending(t => t.Value).ToArray(), Log.Summaries);

@@ -1,5 +1,6 @@
 using Countdown.Preprocess.Inspection;
 using Countdown.Preprocess.Tasks;
+using Parquet;
 
 namespace Countdown.Preprocess.Validation;
 
@@ -61,8 +62,15 @@ public static class PreparedFileValidator
         {
             await using var file = await ParquetTableFile.OpenAsync(path, cancellationToken);
             check.CheckSchema(await file.DescribeAsync(cancellationToken));
-            await foreach (var row in file.ReadRowsAsync(0, long.MaxValue, cancellationToken))
-                check.CheckRow(row);
+            if (check.Log.Has(ViolationKind.Schema))
+            {
+                await foreach (var row in file.ReadRowsAsync(0, long.MaxValue, cancellationToken))
+                    check.CheckRow(row);
+            }
+            else
+            {
+                await CheckByColumnsAsync(path, file, check, cancellationToken);
+            }
         }
         catch (InputFileException error)
         {
@@ -71,31 +79,95 @@ public static class PreparedFileValidator
         return check;
     }
 
-    private static void FindOverlaps(List<PreparedFileCheck> checks)
+    /// <summary>
+    /// The fast path for a file with the contract's schema: each row group is read as flat columns and its rows are
+    /// checked without building row objects; a row group with a null or an empty list goes through the generic reader.
+    /// </summary>
+    private static async Task CheckByColumnsAsync(string path, ParquetTableFile file, PreparedFileCheck check, CancellationToken cancellationToken)
     {
-        var trains = checks.Where(c => c.Split == "train").ToArray();
-        if (trains.Length == 0) return;
-        var seen = new Dictionary<string, (PreparedFileCheck File, long Row)>(StringComparer.Ordinal);
-        foreach (var train in trains)
+        ParquetReader reader;
+        try
         {
-            for (var row = 0; row < train.TaskKeys.Count; row++)
-            {
-                if (train.TaskKeys[row] is { } key) seen.TryAdd(key, (train, row));
-            }
+            reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
         }
-        foreach (var test in checks.Where(c => c.Split == "test"))
+        catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException)
         {
-            for (var row = 0L; row < test.TaskKeys.Count; row++)
+            throw new InputFileException($"'{path}' is not a readable Parquet file ({error.Message.TrimEnd('.')}); check that it is Parquet and complete.", path, error);
+        }
+        await using (reader)
+        {
+            var columns = PreparedColumns.For(reader.Schema);
+            long start = 0;
+            for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                if (test.TaskKeys[(int)row] is not { } key || !seen.TryGetValue(key, out var match)) continue;
-                var testRow = row;
-                test.Log.Add(ViolationKind.Overlap, testRow, null, () =>
-                    $"Test row {testRow} has the task of row {match.Row} of '{match.File.Path}' (target {Target(key)}, numbers {Numbers(key)} in some order); test scores on repeated tasks overstate generalisation.");
+                using var group = reader.OpenRowGroupReader(g);
+                var regular = false;
+                if (columns is not null)
+                {
+                    try
+                    {
+                        await columns.ReadAsync(group, cancellationToken);
+                        regular = columns.IsRegular;
+                    }
+                    catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+                    {
+                        regular = false; // the generic reader reports what is wrong, with its own message
+                    }
+                }
+                if (regular)
+                {
+                    check.CheckRowGroup(columns!);
+                }
+                else
+                {
+                    await foreach (var row in file.ReadRowsAsync(start, group.RowCount, cancellationToken))
+                        check.CheckRow(row);
+                }
+                start += group.RowCount;
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
     }
 
-    private static string Target(string key) => key[..key.IndexOf(':')];
-
-    private static string Numbers(string key) => "[" + key[(key.IndexOf(':') + 1)..].Replace(",", ", ") + "]";
+    private static void FindOverlaps(List<PreparedFileCheck> checks)
+    {
+        // Index the test rows (the small split), then scan train rows in order: the first train row with a test row's
+        // task is the one reported, as before, without a table of every train task.
+        var tests = checks.Where(c => c.Split == "test").ToArray();
+        if (tests.Length == 0 || !checks.Any(c => c.Split == "train")) return;
+        var wanted = new Dictionary<(UInt128?, string?), List<(PreparedFileCheck File, int Row)>>();
+        foreach (var test in tests)
+        {
+            for (var row = 0; row < test.TaskKeys.Count; row++)
+            {
+                var key = test.TaskKeys[row];
+                if (key is (null, null)) continue;
+                if (!wanted.TryGetValue(key, out var rows)) wanted[key] = rows = [];
+                rows.Add((test, row));
+            }
+        }
+        var found = new Dictionary<(UInt128?, string?), (PreparedFileCheck File, long Row)>();
+        foreach (var train in checks.Where(c => c.Split == "train"))
+        {
+            for (var row = 0; row < train.TaskKeys.Count && found.Count < wanted.Count; row++)
+            {
+                var key = train.TaskKeys[row];
+                if (wanted.ContainsKey(key)) found.TryAdd(key, (train, row));
+            }
+        }
+        foreach (var test in tests)
+        {
+            for (var row = 0; row < test.TaskKeys.Count; row++)
+            {
+                var key = test.TaskKeys[row];
+                if (key is (null, null) || !found.TryGetValue(key, out var match)) continue;
+                var testRow = (long)row;
+                test.Log.Add(ViolationKind.Overlap, testRow, null, () =>
+                {
+                    var (target, numbers) = TaskKeyList.Describe(key);
+                    return $"Test row {testRow} has the task of row {match.Row} of '{match.File.Path}' (target {target}, numbers {numbers} in some order); test scores on repeated tasks overstate generalisation.";
+                });
+            }
+        }
+    }
 }
