@@ -74,8 +74,16 @@ internal sealed class ScaleCommand : BenchmarkCommand
                 Directory.Delete(outDir, recursive: true);
             }
             File.Delete(input);
+            // Partial results after each size: a long run that is stopped still leaves its figures.
+            await BuildReport(parseResult, rows, testSize, memory, runs).EmitAsync(TextWriter.Null, parseResult.GetValue(_results));
         }
 
+        await BuildReport(parseResult, rows, testSize, memory, runs).EmitAsync(Console.Out, parseResult.GetValue(_results));
+        return 0;
+    }
+
+    private static Report BuildReport(ParseResult parseResult, List<ScaleRow> rows, long testSize, string memory, int runs)
+    {
         var report = new Report("scale: prepare at millions of tasks, ours versus DuckDB", CommandLine(parseResult));
         report.Line($"Job: `generate --count N --seed 1` makes the input (not timed in the prepare rows); `prepare` then splits it as TinyZero does: "
                     + $"train = the first N − {testSize + 1:N0} rows, test = the {testSize:N0} after them (TinyZero asserts more rows than train + test, so one is left), in file order, template base. Both contenders are child "
@@ -84,8 +92,7 @@ internal sealed class ScaleCommand : BenchmarkCommand
                     + "measured runs alternating ours and DuckDB; wall = process start to exit, CPU = user + system, peak = max RSS (GNU time).");
         report.Line("");
         ScaleTable(report, rows);
-        await report.EmitAsync(Console.Out, parseResult.GetValue(_results));
-        return 0;
+        return report;
     }
 
     private static void ScaleTable(Report report, List<ScaleRow> rows)

@@ -1,5 +1,6 @@
 using Countdown.Preprocess.Inspection;
 using Countdown.Preprocess.Tasks;
+using System.Threading.Channels;
 using Parquet;
 
 namespace Countdown.Preprocess.Validation;
@@ -80,52 +81,34 @@ public static class PreparedFileValidator
     }
 
     /// <summary>
-    /// The fast path for a file with the contract's schema: each row group is read as flat columns and its rows are
-    /// checked without building row objects; a row group with a null or an empty list goes through the generic reader.
+    /// The fast path for a file with the contract's schema: row groups are decoded as flat columns on all cores and
+    /// their rows checked in file order without row objects; a row group with a null or an empty list (or one the
+    /// flat reader cannot decode) goes through the generic reader, which reports it.
     /// </summary>
     private static async Task CheckByColumnsAsync(string path, ParquetTableFile file, PreparedFileCheck check, CancellationToken cancellationToken)
     {
-        ParquetReader reader;
+        var rowGroups = (await file.DescribeAsync(cancellationToken)).Parquet?.RowGroupRowCounts.Count ?? 0;
+        long start = 0;
         try
         {
-            reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
-        }
-        catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException)
-        {
-            throw new InputFileException($"'{path}' is not a readable Parquet file ({error.Message.TrimEnd('.')}); check that it is Parquet and complete.", path, error);
-        }
-        await using (reader)
-        {
-            var columns = PreparedColumns.For(reader.Schema);
-            long start = 0;
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            await foreach (var (rows, columns) in PreparedColumnsPipeline.ReadAsync(path, rowGroups, cancellationToken))
             {
-                using var group = reader.OpenRowGroupReader(g);
-                var regular = false;
                 if (columns is not null)
                 {
-                    try
-                    {
-                        await columns.ReadAsync(group, cancellationToken);
-                        regular = columns.IsRegular;
-                    }
-                    catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-                    {
-                        regular = false; // the generic reader reports what is wrong, with its own message
-                    }
-                }
-                if (regular)
-                {
-                    check.CheckRowGroup(columns!);
+                    check.CheckRowGroup(columns);
                 }
                 else
                 {
-                    await foreach (var row in file.ReadRowsAsync(start, group.RowCount, cancellationToken))
+                    await foreach (var row in file.ReadRowsAsync(start, rows, cancellationToken))
                         check.CheckRow(row);
                 }
-                start += group.RowCount;
-                cancellationToken.ThrowIfCancellationRequested();
+                start += rows;
             }
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or ChannelClosedException)
+        {
+            var cause = error is ChannelClosedException { InnerException: { } inner } ? inner : error;
+            throw new InputFileException($"'{path}' is not a readable Parquet file ({cause.Message.TrimEnd('.')}); check that it is Parquet and complete.", path, error);
         }
     }
 
