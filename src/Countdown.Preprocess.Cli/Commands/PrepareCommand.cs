@@ -112,6 +112,11 @@ internal sealed class PrepareCommand : CountdownCommand
         Description = "Add extra_info.solution: a reference expression the rule reward scores 1.0.",
     };
 
+    private readonly Option<long?> _maxRowsPerFile = new("--max-rows-per-file")
+    {
+        Description = "Write each split as Hugging Face shards of at most N rows (train-00000-of-00004.parquet ...) instead of one file; split files of an earlier run in the folder are removed once the new set is in place.",
+    };
+
     public PrepareCommand(CliConsole console)
         : base("prepare", "Wrap raw tasks in a prompt template and write veRL's train.parquet and test.parquet, as TinyZero's countdown.py does.", console)
     {
@@ -126,6 +131,7 @@ internal sealed class PrepareCommand : CountdownCommand
         Options.Add(_templateFile);
         Options.Add(_compression);
         Options.Add(_rowGroupSize);
+        Options.Add(_maxRowsPerFile);
         Options.Add(_dedupe);
         Options.Add(_solvableOnly);
         Options.Add(_shuffle);
@@ -179,6 +185,7 @@ internal sealed class PrepareCommand : CountdownCommand
             AddSolution = parseResult.GetValue(_addSolution),
             WriteRewardFunction = verl,
             ComputeHashes = summaryPath is not null,
+            MaxRowsPerFile = parseResult.GetValue(_maxRowsPerFile),
         };
 
         log.Information("Reading {Input} for {Train} train and {Test} test rows with template {Template}",

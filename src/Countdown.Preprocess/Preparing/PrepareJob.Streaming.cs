@@ -25,12 +25,13 @@ public static partial class PrepareJob
 
         await using var outputs = new AtomicFileSet();
         PreparedOutput trainFile, testFile;
+        IReadOnlyList<PreparedOutput>? trainShards, testShards;
         try
         {
             var train = SliceAsync(feed, 0, options.TrainSize, "train", options, progress, cancellationToken);
-            trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
+            (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train, options, cancellationToken);
             var test = SliceAsync(feed, options.TrainSize, options.TestSize, "test", options, progress, cancellationToken);
-            testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
+            (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test, options, cancellationToken);
         }
         catch
         {
@@ -50,7 +51,7 @@ public static partial class PrepareJob
 
         var extras = await FinishAsync(outputs, options, cancellationToken);
 
-        return new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras);
+        return new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras) { TrainShards = trainShards, TestShards = testShards };
     }
 
     private static async Task<List<PreparedInput>> ReadIntoAsync(TaskFeed feed, PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)

@@ -54,11 +54,15 @@ public static partial class PrepareJob
         var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
         await using var outputs = new AtomicFileSet();
-        var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
-        var testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
+        var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train.ToAsyncEnumerable(), options, cancellationToken);
+        var (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test.ToAsyncEnumerable(), options, cancellationToken);
         var extras = await FinishAsync(outputs, options, cancellationToken);
 
-        return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras);
+        return new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras)
+        {
+            TrainShards = trainShards,
+            TestShards = testShards,
+        };
     }
 
     private static string DisplayName(PrepareOptions options)
@@ -155,6 +159,7 @@ public static partial class PrepareJob
             extras.Add(await WriteRewardFunctionAsync(outputs, Path.Combine(options.OutputDirectory, RewardFileName), options, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         outputs.Commit();
+        RemoveStaleSplitFiles(outputs, options);
         return extras;
     }
 

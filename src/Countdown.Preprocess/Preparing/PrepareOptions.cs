@@ -56,6 +56,12 @@ public sealed record PrepareOptions
     /// <summary>Whether to compute each output's SHA-256 (for the run summary).</summary>
     public bool ComputeHashes { get; init; }
 
+    /// <summary>
+    /// When set, each split is written as Hugging Face shards of at most this many rows (<c>train-00000-of-00004.parquet</c>)
+    /// instead of one file; split files of an earlier run in the folder are removed once the new set is in place. Default null: one file a split.
+    /// </summary>
+    public long? MaxRowsPerFile { get; init; }
+
     /// <summary>Checks the values a user can get wrong.</summary>
     /// <exception cref="UsageException">A size is negative or no input is given.</exception>
     public void Validate()
@@ -65,5 +71,8 @@ public sealed record PrepareOptions
         if (TestSize < 0) throw new UsageException($"--test-size '{TestSize}' is negative; give a count of 0 or more.");
         if (TrainSize > int.MaxValue || TestSize > int.MaxValue)
             throw new UsageException($"--train-size '{TrainSize}' and --test-size '{TestSize}' must each be at most {int.MaxValue}.");
+        if (MaxRowsPerFile < 1) throw new UsageException($"--max-rows-per-file '{MaxRowsPerFile}' is below 1; give the most rows a shard may hold.");
+        if (MaxRowsPerFile is { } perFile && Math.Max(Sharding.ShardNames.Count(TrainSize, perFile), Sharding.ShardNames.Count(TestSize, perFile)) > 99_999)
+            throw new UsageException($"--max-rows-per-file '{perFile}' makes more than 99,999 shards; raise it.");
     }
 }

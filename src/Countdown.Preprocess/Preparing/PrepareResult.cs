@@ -10,4 +10,11 @@ namespace Countdown.Preprocess.Preparing;
 /// <param name="Test">The test split file.</param>
 /// <param name="Elapsed">Wall time of the whole run.</param>
 /// <param name="ExtraOutputs">Other files written with the splits (the reward function for <c>--verl</c>).</param>
-public sealed record PrepareResult(IReadOnlyList<PreparedInput> Inputs, long InputRecords, long DuplicatesRemoved, long UnsolvableRemoved, long UsableRecords, PreparedOutput Train, PreparedOutput Test, TimeSpan Elapsed, IReadOnlyList<PreparedOutput> ExtraOutputs);
+public sealed record PrepareResult(IReadOnlyList<PreparedInput> Inputs, long InputRecords, long DuplicatesRemoved, long UnsolvableRemoved, long UsableRecords, PreparedOutput Train, PreparedOutput Test, TimeSpan Elapsed, IReadOnlyList<PreparedOutput> ExtraOutputs)
+{
+    /// <summary>With <see cref="PrepareOptions.MaxRowsPerFile"/>: every train shard in order (<see cref="Train"/> is the first); otherwise null.</summary>
+    public IReadOnlyList<PreparedOutput>? TrainShards { get; init; }
+
+    /// <summary>With <see cref="PrepareOptions.MaxRowsPerFile"/>: every test shard in order (<see cref="Test"/> is the first); otherwise null.</summary>
+    public IReadOnlyList<PreparedOutput>? TestShards { get; init; }
+}

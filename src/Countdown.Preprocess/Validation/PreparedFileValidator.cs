@@ -1,4 +1,5 @@
 using Countdown.Preprocess.Inspection;
+using Countdown.Preprocess.Sharding;
 using Countdown.Preprocess.Tasks;
 using System.Threading.Channels;
 using Parquet;
@@ -14,51 +15,71 @@ namespace Countdown.Preprocess.Validation;
 /// </remarks>
 public static class PreparedFileValidator
 {
-    /// <summary>Validates the files; a folder stands for its <c>train.parquet</c> and <c>test.parquet</c>.</summary>
-    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two files.</exception>
+    /// <summary>Validates the files; a folder stands for its train and test split, each <c>split.parquet</c> or a complete set of shards.</summary>
+    /// <remarks>The shards of a split are checked as one file: rows and <c>extra_info.index</c> run on from shard to shard.</remarks>
+    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two splits or mixes shard sets.</exception>
     public static async Task<ValidationReport> ValidateAsync(IEnumerable<string> paths, ValidationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ValidationOptions();
         var checks = new List<PreparedFileCheck>();
-        foreach (var path in ExpandPaths(paths))
-            checks.Add(await CheckFileAsync(path, options, cancellationToken));
+        foreach (var files in ExpandSplits(paths))
+            checks.Add(await CheckFilesAsync(files, options, cancellationToken));
         FindOverlaps(checks);
         return new ValidationReport(checks.Select(c => c.ToReport()).ToArray());
     }
 
-    /// <summary>Turns folders into their <c>train.parquet</c> and <c>test.parquet</c>, keeping files as given.</summary>
-    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two files.</exception>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    /// <summary>Turns folders into their train and test files (one file or the shards of each split), keeping files as given.</summary>
+    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two splits or mixes shard sets.</exception>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => ExpandSplits(paths).SelectMany(f => f).ToArray();
+
+    /// <summary>The files to check, grouped into what is checked as one: a split's shards together, any other file alone.</summary>
+    private static List<IReadOnlyList<string>> ExpandSplits(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
+        var units = new List<IReadOnlyList<string>>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var name in new[] { "train.parquet", "test.parquet" })
+                foreach (var split in new[] { "train", "test" })
                 {
-                    var file = Path.Combine(path, name);
-                    if (!File.Exists(file))
-                        throw new InputFileException($"Folder '{path}' has no {name}; give a folder that prepare wrote, or name the files to check.", path);
-                    files.Add(file);
+                    var files = ShardNames.SplitFiles(path, split);
+                    if (files.Count == 0)
+                        throw new InputFileException($"Folder '{path}' has no {split}.parquet; give a folder that prepare wrote, or name the files to check.", path);
+                    units.Add(files);
                 }
             }
             else if (File.Exists(path))
             {
-                files.Add(path);
+                units.Add([path]);
             }
             else
             {
                 throw new InputFileException($"'{path}' does not exist; give prepared Parquet files or the folder holding them.", path);
             }
         }
-        return files;
+        return units;
+    }
+
+    private static async Task<PreparedFileCheck> CheckFilesAsync(IReadOnlyList<string> files, ValidationOptions options, CancellationToken cancellationToken)
+    {
+        if (files.Count == 1) return await CheckFileAsync(files[0], options, cancellationToken);
+        // Shards: one check named after the set, fed every shard in order.
+        ShardNames.TryParse(Path.GetFileName(files[0]), out var split, out _, out var count);
+        var check = new PreparedFileCheck(Path.Combine(Path.GetDirectoryName(files[0]) ?? "", $"{split}-*-of-{count:D5}.parquet"), options);
+        foreach (var file in files) await CheckFileAsync(file, check, cancellationToken);
+        return check;
     }
 
     private static async Task<PreparedFileCheck> CheckFileAsync(string path, ValidationOptions options, CancellationToken cancellationToken)
     {
         var check = new PreparedFileCheck(path, options);
+        await CheckFileAsync(path, check, cancellationToken);
+        return check;
+    }
+
+    private static async Task CheckFileAsync(string path, PreparedFileCheck check, CancellationToken cancellationToken)
+    {
         try
         {
             await using var file = await ParquetTableFile.OpenAsync(path, cancellationToken);
@@ -77,7 +98,6 @@ public static class PreparedFileValidator
         {
             check.Log.Add(ViolationKind.File, null, null, error.Message);
         }
-        return check;
     }
 
     /// <summary>
