@@ -20,7 +20,7 @@ internal sealed partial class PreparedFileCheck
     {
         var r = RowCount;
         if (!c.DataSource[i].Span.SequenceEqual(PreparedRow.DataSource) || !c.Ability[i].Span.SequenceEqual(PreparedRow.Ability)
-            || !c.Style[i].Span.SequenceEqual(PreparedRow.RewardStyle) || c.Index[i] != r || c.Target[i] != c.TruthTarget[i])
+            || !c.Style[i].Span.SequenceEqual(PreparedRow.RewardStyle) || c.Index[i] != ExpectedIndex(r, c.Index[i]) || c.Target[i] != c.TruthTarget[i])
             return false;
         var split = c.Split[i].Span;
         if (_splitFromName is { } named ? !split.SequenceEqual(named) : _firstSplitRow is not null && !split.SequenceEqual(_firstSplit)) return false;

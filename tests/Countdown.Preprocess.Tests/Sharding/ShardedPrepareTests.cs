@@ -87,6 +87,19 @@ public sealed class ShardedPrepareTests
     }
 
     [Fact]
+    public async Task ValidateAsync_LoneLaterShard_IndexRunsOnFromItsFirstRow()
+    {
+        using var dir = new TempDirectory();
+        var options = new PrepareOptions { InputPaths = [WriteJsonl(dir, 1_200)], OutputDirectory = dir.File("out"), TrainSize = 1_000, TestSize = 100, MaxRowsPerFile = 300 };
+        await PrepareJob.RunAsync(options);
+
+        var report = await PreparedFileValidator.ValidateAsync([Path.Combine(options.OutputDirectory, "train-00002-of-00004.parquet")]);
+
+        Assert.True(report.Passed(strict: true));
+        Assert.Equal(("train", 300L), (report.Files[0].Split!, report.Files[0].RowCount));
+    }
+
+    [Fact]
     public async Task ValidateAsync_FolderWithAShardMissingOrTwoSets_ThrowsInputFileException()
     {
         using var dir = new TempDirectory();
