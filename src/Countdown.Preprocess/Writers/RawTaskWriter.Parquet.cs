@@ -36,25 +36,29 @@ public static partial class RawTaskWriter
             ["ARROW:schema"] = ArrowSchemaMetadata,
         };
 
-        // Each batch becomes row groups of at most RowGroupSize rows; with no rows at all, one empty row group (as pyarrow writes).
+        // Tasks are copied into reused column buffers and flushed every RowGroupSize rows, whatever the batch sizes;
+        // with no rows at all, one empty row group (as pyarrow writes).
+        var columns = new RawTaskColumns(target.MaxDefinitionLevel, element.MaxDefinitionLevel);
         var written = false;
         await foreach (var tasks in batches.WithCancellation(cancellationToken))
         {
-            for (var start = 0; start < tasks.Count; start += RowGroupSize)
+            for (var i = 0; i < tasks.Count; i++)
             {
-                await WriteRowGroupAsync(writer, target, element, tasks, start, Math.Min(RowGroupSize, tasks.Count - start), cancellationToken);
+                columns.Add(tasks[i]);
+                if (columns.Rows < RowGroupSize) continue;
+                await WriteRowGroupAsync(writer, target, element, columns, cancellationToken);
                 written = true;
             }
         }
-        if (!written) await WriteRowGroupAsync(writer, target, element, [], 0, 0, cancellationToken);
+        if (columns.Rows > 0 || !written) await WriteRowGroupAsync(writer, target, element, columns, cancellationToken);
     }
 
-    private static async Task WriteRowGroupAsync(ParquetWriter writer, DataField target, DataField element, IReadOnlyList<CountdownTask> tasks, int start, int count, CancellationToken cancellationToken)
+    private static async Task WriteRowGroupAsync(ParquetWriter writer, DataField target, DataField element, RawTaskColumns columns, CancellationToken cancellationToken)
     {
-        var columns = RawTaskColumns.From(tasks, start, count, target.MaxDefinitionLevel, element.MaxDefinitionLevel);
         using var rowGroup = writer.CreateRowGroup();
-        await rowGroup.WriteAllPartsAsync<long>(target, columns.Targets, columns.TargetLevels, null, cancellationToken);
-        await rowGroup.WriteAllPartsAsync<long>(element, columns.Values, columns.ValueLevels, columns.Repetitions, cancellationToken);
+        await rowGroup.WriteAllPartsAsync(target, columns.Targets, columns.TargetLevels, null, cancellationToken);
+        await rowGroup.WriteAllPartsAsync(element, columns.Values, columns.ValueLevels, columns.Repetitions, cancellationToken);
         rowGroup.CompleteValidate();
+        columns.Clear();
     }
 }

@@ -40,7 +40,7 @@ public static partial class RawTaskWriter
 
     /// <summary>
     /// Writes tasks to <paramref name="path"/> as they stream in, batch by batch, holding no more than the batch at
-    /// hand; a Parquet file gets one row group per batch (split at <c>100,000</c> rows).
+    /// hand; a Parquet file gets row groups of <c>100,000</c> rows whatever the batch sizes.
     /// </summary>
     /// <exception cref="OutputException">The file could not be written or moved into place.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was left behind.</exception>
