@@ -59,4 +59,21 @@ public sealed class TaskKeySetTests
         Assert.Equal((whole.Tasks, whole.SolvableReward, whole.SolvableInteger), (solving!.Tasks, solving.SolvableReward, solving.SolvableInteger));
         Assert.Equal(whole.Difficulty, solving.Difficulty);
     }
+
+    [Fact]
+    public void Add_ManyKeysThroughSeveralResizes_CountsEachDistinctKeyOnce()
+    {
+        var set = new PackedKeySet();
+        var reference = new HashSet<UInt128>();
+        var random = new SplitMix64(9);
+
+        for (var i = 0; i < 200_000; i++)
+        {
+            // Few high bits and clustered low bits, so probing chains and collisions are exercised.
+            var key = ((UInt128)(random.Next() % 7) << 64) | (random.Next() % 150_000);
+            Assert.Equal(reference.Add(key), set.Add(key));
+        }
+
+        Assert.Equal(reference.Count, set.Count);
+    }
 }
