@@ -10,5 +10,7 @@ root.Subcommands.Add(new CodecsCommand());
 root.Subcommands.Add(new TimeCliCommand());
 root.Subcommands.Add(new SolverCommand());
 root.Subcommands.Add(new ScoreCommand());
+root.Subcommands.Add(new ScaleCommand());
+root.Subcommands.Add(new CommandsCommand());
 root.Subcommands.Add(new DuckDbChildCommand());
 return await root.Parse(args).InvokeAsync();

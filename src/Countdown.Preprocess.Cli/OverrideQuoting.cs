@@ -17,6 +17,17 @@ internal static class OverrideQuoting
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length > 0 && value.All(IsUnquotedChar) && !LooksLikeOtherType(value)) return value;
+        return QuotedHydraValue(value);
+    }
+
+    /// <summary>A list override, <c>key=["a","b"]</c>, each element a quoted Hydra string, the whole quoted for the shell.</summary>
+    public static string ListOverride(string key, IEnumerable<string> values)
+        => ShellWord($"{key}=[{string.Join(',', values.Select(QuotedHydraValue))}]");
+
+    /// <summary>The value in double quotes as Hydra reads a quoted string, escaped where it needs to be.</summary>
+    public static string QuotedHydraValue(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
         var text = new System.Text.StringBuilder(value.Length + 8).Append('"');
         for (var i = 0; i < value.Length; i++)
         {

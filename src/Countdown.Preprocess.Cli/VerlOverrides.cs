@@ -22,8 +22,8 @@ internal static class VerlOverrides
     {
         var words = new List<string>
         {
-            OverrideQuoting.Override("data.train_files", result.Train.Path),
-            OverrideQuoting.Override("data.val_files", result.Test.Path),
+            Files("data.train_files", result.Train, result.TrainShards),
+            Files("data.val_files", result.Test, result.TestShards),
             $"data.max_prompt_length={maxPromptLength}",
         };
         // TinyZero's fork has no data.filter_overlong_prompts key (Hydra would refuse it).
@@ -39,4 +39,13 @@ internal static class VerlOverrides
         }
         return string.Join(' ', words);
     }
+
+    /// <summary>One path, or for shards a Hydra list of quoted paths: <c>'data.train_files=["/d/train-00000-of-00002.parquet","/d/train-00001-of-00002.parquet"]'</c>.</summary>
+    /// <remarks>
+    /// veRL's <c>RLHFDataset</c> (volcengine/verl, <c>verl/utils/dataset/rl_dataset.py</c>) takes <c>data_files</c> as a
+    /// path or a list (<c>if not isinstance(data_files, (List, ListConfig)): data_files = [data_files]</c>) and
+    /// concatenates the files in order; Hydra parses <c>key=["a","b"]</c> as that list.
+    /// </remarks>
+    private static string Files(string key, PreparedOutput single, IReadOnlyList<PreparedOutput>? shards)
+        => shards is null ? OverrideQuoting.Override(key, single.Path) : OverrideQuoting.ListOverride(key, shards.Select(s => s.Path));
 }

@@ -15,11 +15,19 @@ internal static class DuckDbPrepareJob
             "--compression", spec.Codec, "--template", spec.Template, .. ordered ? Array.Empty<string>() : ["--unordered"]]);
 
     /// <summary>Runs the job in this process: an in-memory DuckDB, one <c>COPY</c> per split.</summary>
-    public static async Task RunAsync(PrepareSpec spec, string outDir, bool ordered, CancellationToken cancellationToken)
+    public static async Task RunAsync(PrepareSpec spec, string outDir, bool ordered, CancellationToken cancellationToken,
+        string? memoryLimit = null, string? tempDirectory = null)
     {
         Directory.CreateDirectory(outDir);
         await using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync(cancellationToken);
+        foreach (var (setting, value) in new[] { ("memory_limit", memoryLimit), ("temp_directory", tempDirectory) })
+        {
+            if (value is null) continue;
+            await using var set = connection.CreateCommand();
+            set.CommandText = $"SET {setting} = {DuckDbPrepareSql.Literal(value)}";
+            await set.ExecuteNonQueryAsync(cancellationToken);
+        }
         foreach (var (split, first, count) in spec.Splits)
         {
             await using var command = connection.CreateCommand();

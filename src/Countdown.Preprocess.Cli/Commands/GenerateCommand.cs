@@ -80,11 +80,10 @@ internal sealed class GenerateCommand : CountdownCommand
         };
 
         var clock = Stopwatch.StartNew();
-        var tasks = await Task.Run(() => TaskGenerator.Generate(options, cancellationToken), cancellationToken);
-        log.Debug("Generated {Count} tasks in {Seconds:F2} s", tasks.Length, clock.Elapsed.TotalSeconds);
-        await RawTaskWriter.WriteAsync(output, tasks, format, cancellationToken);
+        // Streamed: batches are generated on all cores while the previous one is written, so memory stays flat.
+        await RawTaskWriter.WriteBatchesAsync(output, TaskGenerator.GenerateBatchesAsync(options, cancellationToken: cancellationToken), format, cancellationToken);
         log.Information("Wrote {Count} tasks ({Rule} rule, seed {Seed}) to {Output} in {Seconds:F2} s",
-            tasks.Length, options.Rule.ToString().ToLowerInvariant(), options.Seed, output, clock.Elapsed.TotalSeconds);
+            options.Count, options.Rule.ToString().ToLowerInvariant(), options.Seed, output, clock.Elapsed.TotalSeconds);
         return ExitCodes.Success;
     }
 }

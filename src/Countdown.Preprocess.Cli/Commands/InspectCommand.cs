@@ -2,6 +2,7 @@ using System.CommandLine;
 using Countdown.Preprocess.Inspection;
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Validation;
 using Serilog;
 
 namespace Countdown.Preprocess.Cli.Commands;
@@ -11,7 +12,7 @@ internal sealed class InspectCommand : CountdownCommand
 {
     private readonly Argument<string> _file = new("file")
     {
-        Description = "The file to show: Parquet (any schema), JSON Lines, a JSON array of objects, or CSV with a header.",
+        Description = "The file to show: Parquet (any schema), JSON Lines, a JSON array of objects, or CSV with a header; or a folder prepare wrote (each split file, shards included).",
     };
 
     private readonly Option<string> _inputFormat = LowerCaseEnumOption.Create("--input-format",
@@ -61,6 +62,18 @@ internal sealed class InspectCommand : CountdownCommand
             TaskInputFormat.Csv => TableFormat.Csv,
             _ => null,
         };
+        // A folder prepare wrote (one file or a set of shards a split): each split file in turn, train first.
+        var files = Directory.Exists(path) ? PreparedFileValidator.ExpandPaths([path]) : [path];
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (i > 0 && !json) Console.Out.WriteLine();
+            await InspectAsync(files[i], format, rows, offset, json, log, cancellationToken);
+        }
+        return ExitCodes.Success;
+    }
+
+    private async Task InspectAsync(string path, TableFormat? format, int rows, long offset, bool json, ILogger log, CancellationToken cancellationToken)
+    {
         await using var file = await TableFile.OpenAsync(path, format, cancellationToken);
         var description = await file.DescribeAsync(cancellationToken);
         var output = Console.Out;
@@ -91,6 +104,5 @@ internal sealed class InspectCommand : CountdownCommand
             rowNumber++;
         }
         await output.FlushAsync(cancellationToken);
-        return ExitCodes.Success;
     }
 }

@@ -130,6 +130,11 @@ internal sealed class PrepareCommand : CountdownCommand
         Description = "Add extra_info.solution: a reference expression the rule reward scores 1.0.",
     };
 
+    private readonly Option<long?> _maxRowsPerFile = new("--max-rows-per-file")
+    {
+        Description = "Write each split as Hugging Face shards of at most N rows (train-00000-of-00004.parquet ...) instead of one file; split files of an earlier run in the folder are removed once the new set is in place.",
+    };
+
     public PrepareCommand(CliConsole console)
         : base("prepare", "Wrap raw tasks in a prompt template and write veRL's train.parquet and test.parquet, as TinyZero's countdown.py does.", console)
     {
@@ -146,6 +151,7 @@ internal sealed class PrepareCommand : CountdownCommand
         Options.Add(_templateFile);
         Options.Add(_compression);
         Options.Add(_rowGroupSize);
+        Options.Add(_maxRowsPerFile);
         Options.Add(_dedupe);
         Options.Add(_solvableOnly);
         Options.Add(_shuffle);
@@ -209,6 +215,7 @@ internal sealed class PrepareCommand : CountdownCommand
             WaitingForLock = folder => log.Warning("Another run is writing into {Folder}; waiting for it to finish", folder),
             PromptTokenCounter = counter,
             MaxPromptTokens = counter is not null && limitGiven ? parseResult.GetValue(_maxPromptLength) : null,
+            MaxRowsPerFile = parseResult.GetValue(_maxRowsPerFile),
         };
         // A summary file is part of the output set: it appears only together with the splits.
         int VerlLength(PrepareResult r) => limitGiven || r.PromptTokens is null ? parseResult.GetValue(_maxPromptLength) : VerlOverrides.RoundUpTo8(r.PromptTokens.Max);

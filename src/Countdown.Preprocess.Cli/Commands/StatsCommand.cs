@@ -70,29 +70,15 @@ internal sealed partial class StatsCommand : CountdownCommand
         using var tokenizer = parseResult.GetValue(_tokenizer) is { } tokenizerPath ? HuggingFaceTokenizer.Load(PathExpansion.ExpandHome(tokenizerPath)) : null;
         var counter = tokenizer is null ? null : PromptTokenCounter.For(tokenizer, template);
 
-        var tasks = new List<CountdownTask>();
-        await foreach (var task in TaskReader.ReadAsync(input, format, cancellationToken)) tasks.Add(task);
-        var statistics = TaskStatistics.Compute(tasks);
-        log.Debug("Read {Count} tasks from {Input} in {Seconds:F2} s", tasks.Count, input, clock.Elapsed.TotalSeconds);
-
-        SolveStatistics? solving = null;
-        if (parseResult.GetValue(_solve))
-        {
-            clock.Restart();
-            var results = await Task.Run(
-                () => CountdownSolver.SolveAll(tasks, new SolveOptions { ComputeDifficulty = true }, cancellationToken), cancellationToken);
-            solving = SolveStatistics.Compute(results);
-            log.Debug("Solved {Count} tasks in {Seconds:F2} s", tasks.Count, clock.Elapsed.TotalSeconds);
-        }
-
-        TokenLengthStatistics? tokens = null;
-        if (counter is not null)
-        {
-            clock.Restart();
-            var lengths = await Task.Run(() => PromptLengths.Count(tasks, template, counter, cancellationToken), cancellationToken);
-            tokens = PromptLengths.Histogram(lengths, lengths.Length).ToStatistics();
-            log.Debug("Measured {Count} prompts in {Seconds:F2} s", tasks.Count, clock.Elapsed.TotalSeconds);
-        }
+        // One streaming pass: tasks are counted (solved and measured batch by batch) as they are read, never all held.
+        var solve = parseResult.GetValue(_solve);
+        var lengths = counter is null ? null : new TokenLengthHistogram();
+        var tasks = TaskReader.ReadAsync(input, format, cancellationToken);
+        if (counter is not null) tasks = PromptLengths.MeasureAsync(tasks, template, counter, lengths!, cancellationToken);
+        var (statistics, solving) = await Task.Run(() => TaskSurvey.RunAsync(tasks, solve, cancellationToken), cancellationToken);
+        log.Debug("Read {Count} tasks from {Input}{Solved} in {Seconds:F2} s",
+            statistics.Records, input, solve ? " and solved them" : "", clock.Elapsed.TotalSeconds);
+        var tokens = lengths?.ToStatistics();
 
         var counting = counter is null ? "" : counter.UsesChatTemplate ? $"template {template.Name} through the {tokenizer!.ChatTemplate!.DisplayName} chat template" : $"template {template.Name}, text as is";
         if (parseResult.GetValue(_json)) WriteJson(Console.Out, statistics, solving, tokens);

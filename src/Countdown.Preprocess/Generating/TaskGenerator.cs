@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Countdown.Preprocess.Quality;
 using Countdown.Preprocess.Solving;
 using Countdown.Preprocess.Tasks;
@@ -37,22 +36,7 @@ public static partial class TaskGenerator
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
 
-        var tasks = new CountdownTask[options.Count];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        try
-        {
-            Parallel.ForEach(Partitioner.Create(0, options.Count, ChunkSize), parallel, range =>
-            {
-                var draw = new ExpressionDraw(options);
-                for (var i = range.Item1; i < range.Item2; i++) tasks[i] = draw.Make(StreamFor(options.Seed, i));
-            });
-        }
-        catch (AggregateException error) when (error.InnerExceptions.All(e => e is UsageException))
-        {
-            throw error.InnerExceptions[0];
-        }
-
-        return tasks;
+        return MakeRange(options, 0, options.Count, cancellationToken);
     }
 
     /// <summary>The generator task <paramref name="index"/> draws from.</summary>

@@ -26,12 +26,13 @@ public static partial class PrepareJob
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
         PreparedOutput trainFile, testFile;
+        IReadOnlyList<PreparedOutput>? trainShards, testShards;
         try
         {
             var train = SliceAsync(feed, 0, options.TrainSize, "train", options, progress, cancellationToken);
-            trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
+            (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train, options, cancellationToken);
             var test = SliceAsync(feed, options.TrainSize, options.TestSize, "test", options, progress, cancellationToken);
-            testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
+            (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test, options, cancellationToken);
         }
         catch
         {
@@ -52,7 +53,12 @@ public static partial class PrepareJob
         var promptTokens = await measuring;
 
         return await FinishAsync(outputs, options,
-            extras => new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras) { PromptTokens = promptTokens }, cancellationToken);
+            extras => new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras)
+            {
+                PromptTokens = promptTokens,
+                TrainShards = trainShards,
+                TestShards = testShards,
+            }, cancellationToken);
     }
 
     private static async Task<List<PreparedInput>> ReadIntoAsync(TaskFeed feed, PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)

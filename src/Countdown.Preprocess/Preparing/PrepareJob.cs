@@ -55,13 +55,15 @@ public static partial class PrepareJob
         var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
-        var trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
-        var testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
+        var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train.ToAsyncEnumerable(), options, cancellationToken);
+        var (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test.ToAsyncEnumerable(), options, cancellationToken);
         return await FinishAsync(outputs, options,
             extras => new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras)
             {
                 PromptsTooLongRemoved = prompts.Removed,
                 PromptTokens = prompts.Written,
+                TrainShards = trainShards,
+                TestShards = testShards,
             }, cancellationToken);
     }
 
@@ -161,6 +163,7 @@ public static partial class PrepareJob
         if (options.SummaryFile is { } summary)
             await WriteTextAsync(outputs, summary.Path, "--summary-json", summary.Render(result) + "\n", cancellationToken);
         outputs.Commit(cancellationToken);
+        RemoveStaleSplitFiles(outputs, options);
         return result;
     }
 

@@ -69,6 +69,12 @@ public sealed record PrepareOptions
     /// <summary>Drop a task whose prompt is longer than this many tokens (after the other filters, before the split); needs <see cref="PromptTokenCounter"/>.</summary>
     public int? MaxPromptTokens { get; init; }
 
+    /// <summary>
+    /// When set, each split is written as Hugging Face shards of at most this many rows (<c>train-00000-of-00004.parquet</c>)
+    /// instead of one file; split files of an earlier run in the folder are removed once the new set is in place. Default null: one file a split.
+    /// </summary>
+    public long? MaxRowsPerFile { get; init; }
+
     /// <summary>Checks the values a user can get wrong.</summary>
     /// <exception cref="UsageException">A size is negative, no input is given, or the output folder is empty.</exception>
     public void Validate()
@@ -82,5 +88,8 @@ public sealed record PrepareOptions
             throw new UsageException($"--train-size '{TrainSize}' and --test-size '{TestSize}' must each be at most {int.MaxValue}.");
         if (MaxPromptTokens is { } most && (most < 1 || PromptTokenCounter is null))
             throw new UsageException($"A prompt length limit of '{most}' tokens needs a positive count and a tokenizer to measure prompts; pass --tokenizer.");
+        if (MaxRowsPerFile < 1) throw new UsageException($"--max-rows-per-file '{MaxRowsPerFile}' is below 1; give the most rows a shard may hold.");
+        if (MaxRowsPerFile is { } perFile && Math.Max(Sharding.ShardNames.Count(TrainSize, perFile), Sharding.ShardNames.Count(TestSize, perFile)) > 99_999)
+            throw new UsageException($"--max-rows-per-file '{perFile}' makes more than 99,999 shards; raise it.");
     }
 }

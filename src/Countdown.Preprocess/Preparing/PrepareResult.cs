@@ -17,4 +17,10 @@ public sealed record PrepareResult(IReadOnlyList<PreparedInput> Inputs, long Inp
 
     /// <summary>The lengths in tokens of the prompts written (train and test), when <see cref="PrepareOptions.PromptTokenCounter"/> was given.</summary>
     public Tokenization.TokenLengthStatistics? PromptTokens { get; init; }
+
+    /// <summary>With <see cref="PrepareOptions.MaxRowsPerFile"/>: every train shard in order (<see cref="Train"/> is the first); otherwise null.</summary>
+    public IReadOnlyList<PreparedOutput>? TrainShards { get; init; }
+
+    /// <summary>With <see cref="PrepareOptions.MaxRowsPerFile"/>: every test shard in order (<see cref="Test"/> is the first); otherwise null.</summary>
+    public IReadOnlyList<PreparedOutput>? TestShards { get; init; }
 }

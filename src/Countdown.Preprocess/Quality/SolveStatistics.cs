@@ -28,17 +28,30 @@ public sealed record SolveStatistics(long Tasks, long SolvableReward, long Solva
     public static SolveStatistics Compute(IReadOnlyList<SolveResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var counts = new long[Bins.Length];
-        long reward = 0, integer = 0;
-        foreach (var result in results)
+        var builder = new Builder();
+        builder.AddRange(results);
+        return builder.Build();
+    }
+
+    /// <summary>Accumulates results batch by batch, so tasks can be solved as they stream in.</summary>
+    internal sealed class Builder
+    {
+        private readonly long[] _counts = new long[Bins.Length];
+        private long _tasks, _reward, _integer;
+
+        public void AddRange(IEnumerable<SolveResult> results)
         {
-            if (result.SolvableReward) reward++;
-            if (result.SolvableInteger) integer++;
-            counts[BinOf(result.ReachShare ?? 0)]++;
+            foreach (var result in results)
+            {
+                _tasks++;
+                if (result.SolvableReward) _reward++;
+                if (result.SolvableInteger) _integer++;
+                _counts[BinOf(result.ReachShare ?? 0)]++;
+            }
         }
 
-        var bins = Bins.Select((bin, i) => new DifficultyBin(bin.Label, bin.Low, bin.High, counts[i])).ToArray();
-        return new SolveStatistics(results.Count, reward, integer, bins);
+        public SolveStatistics Build()
+            => new(_tasks, _reward, _integer, Bins.Select((bin, i) => new DifficultyBin(bin.Label, bin.Low, bin.High, _counts[i])).ToArray());
     }
 
     private static int BinOf(double share)

@@ -36,7 +36,17 @@ public struct SplitMix64
         }
     }
 
-    /// <summary>A uniform integer in <c>[min, max]</c> (both inclusive), drawn with <see cref="NextBelow"/>.</summary>
+    /// <summary>The same draw as <see cref="NextBelow(ulong)"/> with the threshold and remainder of a prepared bound.</summary>
+    public ulong NextBelow(in UniformBound bound)
+    {
+        while (true)
+        {
+            var x = Next();
+            if (x >= bound.Threshold) return bound.Remainder(x);
+        }
+    }
+
+    /// <summary>A uniform integer in <c>[min, max]</c> (both inclusive), drawn with <see cref="NextBelow(ulong)"/>.</summary>
     public long NextInRange(long min, long max)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(min, max);

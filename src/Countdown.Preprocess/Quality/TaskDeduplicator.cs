@@ -8,7 +8,7 @@ namespace Countdown.Preprocess.Quality;
 /// </summary>
 public sealed class TaskDeduplicator
 {
-    private readonly HashSet<TaskKey> _seen = [];
+    private readonly TaskKeySet _seen = new(multiset: true);
 
     /// <summary>How many tasks were new.</summary>
     public long Kept { get; private set; }
@@ -20,7 +20,7 @@ public sealed class TaskDeduplicator
     public bool TryAdd(CountdownTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (_seen.Add(TaskKey.Multiset(task)))
+        if (_seen.Add(task))
         {
             Kept++;
             return true;

@@ -6,8 +6,8 @@ namespace Countdown.Preprocess.Quality;
 internal sealed class TaskStatisticsBuilder
 {
     private readonly SortedDictionary<int, long> _byCount = [];
-    private readonly HashSet<TaskKey> _exact = [];
-    private readonly HashSet<TaskKey> _multisets = [];
+    private readonly TaskKeySet _exact = new(multiset: false);
+    private readonly TaskKeySet _multisets = new(multiset: true);
     private long _records, _exactDuplicates, _reorderedDuplicates;
     private long? _minTarget, _maxTarget, _minNumber, _maxNumber;
 
@@ -17,14 +17,14 @@ internal sealed class TaskStatisticsBuilder
         _byCount[task.Nums.Length] = _byCount.GetValueOrDefault(task.Nums.Length) + 1;
         _minTarget = Math.Min(_minTarget ?? long.MaxValue, task.Target);
         _maxTarget = Math.Max(_maxTarget ?? long.MinValue, task.Target);
-        foreach (var n in task.Nums)
+        if (task.Nums.Length > 0)
         {
-            _minNumber = Math.Min(_minNumber ?? long.MaxValue, n);
-            _maxNumber = Math.Max(_maxNumber ?? long.MinValue, n);
+            _minNumber = Math.Min(_minNumber ?? long.MaxValue, task.Nums.Min());
+            _maxNumber = Math.Max(_maxNumber ?? long.MinValue, task.Nums.Max());
         }
 
-        if (!_exact.Add(TaskKey.Exact(task))) _exactDuplicates++;
-        else if (!_multisets.Add(TaskKey.Multiset(task))) _reorderedDuplicates++;
+        if (!_exact.Add(task)) _exactDuplicates++;
+        else if (!_multisets.Add(task)) _reorderedDuplicates++;
     }
 
     public TaskStatistics Build() => new()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Templates;
 
@@ -31,5 +32,33 @@ public static class PromptLengths
         var histogram = new TokenLengthHistogram();
         for (var i = 0; i < count; i++) histogram.Add(lengths[i]);
         return histogram;
+    }
+
+    /// <summary>Tasks measured at once by <see cref="MeasureAsync"/>.</summary>
+    public const int MeasureBatchSize = 65_536;
+
+    /// <summary>
+    /// Passes <paramref name="tasks"/> through unchanged while adding each prompt's length to <paramref name="lengths"/>,
+    /// measured a batch at a time on every core, so a single streaming pass both reads and measures.
+    /// </summary>
+    public static async IAsyncEnumerable<CountdownTask> MeasureAsync(IAsyncEnumerable<CountdownTask> tasks, PromptTemplate template, IPromptTokenCounter counter,
+        TokenLengthHistogram lengths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(lengths);
+        var batch = new List<CountdownTask>(MeasureBatchSize);
+        await foreach (var task in tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(task);
+            if (batch.Count == MeasureBatchSize) AddLengths(batch, template, counter, lengths, cancellationToken);
+            yield return task;
+        }
+        AddLengths(batch, template, counter, lengths, cancellationToken);
+    }
+
+    private static void AddLengths(List<CountdownTask> batch, PromptTemplate template, IPromptTokenCounter counter, TokenLengthHistogram lengths, CancellationToken cancellationToken)
+    {
+        foreach (var length in Count(batch, template, counter, cancellationToken)) lengths.Add(length);
+        batch.Clear();
     }
 }

@@ -21,8 +21,9 @@ internal sealed partial class PreparedFileCheck
         var extra = row.Get("extra_info") as StructValue;
         CheckSplit(r, extra?.Get("split"));
         var index = extra?.Get("index");
-        if (index is not null && Integer(index) != r)
-            Log.Add(ViolationKind.Index, r, "extra_info.index", () => $"Row {r} has 'extra_info.index' '{Show(index)}'; expected '{r}', as indexes run 0..n-1 in file order.");
+        var expectedIndex = ExpectedIndex(r, Integer(index));
+        if (index is not null && Integer(index) != expectedIndex)
+            Log.Add(ViolationKind.Index, r, "extra_info.index", () => $"Row {r} has 'extra_info.index' '{Show(index)}'; expected '{expectedIndex}', as indexes run 0..n-1 in file order.");
 
         var truth = reward?.Get("ground_truth") as StructValue;
         var truthNumbers = Integers(truth?.Get("numbers"));
@@ -38,7 +39,7 @@ internal sealed partial class PreparedFileCheck
         var taskTarget = truthTarget ?? target;
         var task = taskNumbers is not null && taskTarget is not null ? new CountdownTask(taskTarget.Value, taskNumbers) : null;
         if (task is not null) CheckPrompt(r, row.Get("prompt"), task);
-        TaskKeys.Add(task is null ? null : $"{task.Target}:{string.Join(',', task.Nums.Order())}");
+        TaskKeys.Add(task?.Target, task?.Nums);
     }
 
     private void CheckConstant(long r, string field, object? value, string expected)

@@ -12,12 +12,17 @@ internal sealed partial class PreparedFileCheck
     private long? _firstSplitRow;
     private int _lastTemplate;
 
+    // A lone shard after the first (train-00002-of-00004.parquet) continues the split's index: its first row sets the base.
+    private readonly bool _indexFromFirstRow;
+    private long _indexBase;
+
     public PreparedFileCheck(string path, ValidationOptions options)
     {
         Path = path;
         _templates = options.Templates;
         _promptLimit = options.PromptTokens;
         _splitFromName = PreparedFileContract.SplitFromFileName(path);
+        _indexFromFirstRow = Sharding.ShardNames.TryParse(System.IO.Path.GetFileName(path), out _, out var shard, out _) && shard > 0;
         Log = new ViolationLog(path, options.SamplesPerKind);
     }
 
@@ -31,7 +36,14 @@ internal sealed partial class PreparedFileCheck
     public string? Split => _splitFromName ?? _firstSplit;
 
     /// <summary>Each row's task as target and sorted numbers (null when the row has no readable task), for the overlap check.</summary>
-    public List<string?> TaskKeys { get; } = [];
+    public TaskKeyList TaskKeys { get; } = new();
+
+    /// <summary>The index row <paramref name="r"/> must hold: <paramref name="r"/>, plus the first row's index in a lone later shard.</summary>
+    private long ExpectedIndex(long r, long? index)
+    {
+        if (r == 0 && _indexFromFirstRow && index is { } first) _indexBase = first;
+        return _indexBase + r;
+    }
 
     public FileReport ToReport()
         => new(Path, Split, RowCount, _templateRows.OrderByDescending(t => t.Value).ToArray(), Log.Summaries);

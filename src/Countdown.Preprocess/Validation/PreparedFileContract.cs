@@ -23,13 +23,19 @@ public static class PreparedFileContract
     /// <summary>The key-value metadata key Hugging Face <c>datasets</c> reads the features from.</summary>
     public const string HuggingFaceMetadataKey = "huggingface";
 
-    /// <summary>The split a file must hold by its name: <c>train</c> for <c>train.parquet</c>, <c>test</c> for <c>test.parquet</c>, else none.</summary>
+    /// <summary>The split a file must hold by its name: <c>train</c> for <c>train.parquet</c> and its shards
+    /// (<c>train-00000-of-00004.parquet</c>, or the set <c>train-*-of-00004.parquet</c>), <c>test</c> likewise, else none.</summary>
     public static string? SplitFromFileName(string path) => Path.GetFileName(path) switch
     {
         "train.parquet" => "train",
         "test.parquet" => "test",
+        var name when IsShardOf(name, "train") => "train",
+        var name when IsShardOf(name, "test") => "test",
         _ => null,
     };
+
+    private static bool IsShardOf(string name, string split)
+        => name.StartsWith(split + "-", StringComparison.Ordinal) && name.EndsWith(".parquet", StringComparison.Ordinal) && name.Contains("-of-", StringComparison.Ordinal);
 
     private static ListFieldType List(FieldType element) => new(new SchemaField("element", element, IsNullable: true));
 

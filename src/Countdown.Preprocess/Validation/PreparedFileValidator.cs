@@ -1,5 +1,8 @@
 using Countdown.Preprocess.Inspection;
+using Countdown.Preprocess.Sharding;
 using Countdown.Preprocess.Tasks;
+using System.Threading.Channels;
+using Parquet;
 
 namespace Countdown.Preprocess.Validation;
 
@@ -12,90 +15,162 @@ namespace Countdown.Preprocess.Validation;
 /// </remarks>
 public static class PreparedFileValidator
 {
-    /// <summary>Validates the files; a folder stands for its <c>train.parquet</c> and <c>test.parquet</c>.</summary>
-    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two files.</exception>
+    /// <summary>Validates the files; a folder stands for its train and test split, each <c>split.parquet</c> or a complete set of shards.</summary>
+    /// <remarks>The shards of a split are checked as one file: rows and <c>extra_info.index</c> run on from shard to shard.</remarks>
+    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two splits or mixes shard sets.</exception>
     public static async Task<ValidationReport> ValidateAsync(IEnumerable<string> paths, ValidationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ValidationOptions();
         var checks = new List<PreparedFileCheck>();
-        foreach (var path in ExpandPaths(paths))
-            checks.Add(await CheckFileAsync(path, options, cancellationToken));
+        foreach (var files in ExpandSplits(paths))
+            checks.Add(await CheckFilesAsync(files, options, cancellationToken));
         FindOverlaps(checks);
         return new ValidationReport(checks.Select(c => c.ToReport()).ToArray());
     }
 
-    /// <summary>Turns folders into their <c>train.parquet</c> and <c>test.parquet</c>, keeping files as given.</summary>
-    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two files.</exception>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    /// <summary>Turns folders into their train and test files (one file or the shards of each split), keeping files as given.</summary>
+    /// <exception cref="InputFileException">A path does not exist, or a folder lacks one of its two splits or mixes shard sets.</exception>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => ExpandSplits(paths).SelectMany(f => f).ToArray();
+
+    /// <summary>The files to check, grouped into what is checked as one: a split's shards together, any other file alone.</summary>
+    private static List<IReadOnlyList<string>> ExpandSplits(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
+        var units = new List<IReadOnlyList<string>>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var name in new[] { "train.parquet", "test.parquet" })
+                foreach (var split in new[] { "train", "test" })
                 {
-                    var file = Path.Combine(path, name);
-                    if (!File.Exists(file))
-                        throw new InputFileException($"Folder '{path}' has no {name}; give a folder that prepare wrote, or name the files to check.", path);
-                    files.Add(file);
+                    var files = ShardNames.SplitFiles(path, split);
+                    if (files.Count == 0)
+                        throw new InputFileException($"Folder '{path}' has no {split}.parquet; give a folder that prepare wrote, or name the files to check.", path);
+                    units.Add(files);
                 }
             }
             else if (File.Exists(path))
             {
-                files.Add(path);
+                units.Add([path]);
             }
             else
             {
                 throw new InputFileException($"'{path}' does not exist; give prepared Parquet files or the folder holding them.", path);
             }
         }
-        return files;
+        return units;
+    }
+
+    private static async Task<PreparedFileCheck> CheckFilesAsync(IReadOnlyList<string> files, ValidationOptions options, CancellationToken cancellationToken)
+    {
+        if (files.Count == 1) return await CheckFileAsync(files[0], options, cancellationToken);
+        // Shards: one check named after the set, fed every shard in order.
+        ShardNames.TryParse(Path.GetFileName(files[0]), out var split, out _, out var count);
+        var check = new PreparedFileCheck(Path.Combine(Path.GetDirectoryName(files[0]) ?? "", $"{split}-*-of-{count:D5}.parquet"), options);
+        foreach (var file in files) await CheckFileAsync(file, check, cancellationToken);
+        return check;
     }
 
     private static async Task<PreparedFileCheck> CheckFileAsync(string path, ValidationOptions options, CancellationToken cancellationToken)
     {
         var check = new PreparedFileCheck(path, options);
+        await CheckFileAsync(path, check, cancellationToken);
+        return check;
+    }
+
+    private static async Task CheckFileAsync(string path, PreparedFileCheck check, CancellationToken cancellationToken)
+    {
         try
         {
             await using var file = await ParquetTableFile.OpenAsync(path, cancellationToken);
             check.CheckSchema(await file.DescribeAsync(cancellationToken));
-            await foreach (var row in file.ReadRowsAsync(0, long.MaxValue, cancellationToken))
-                check.CheckRow(row);
+            if (check.Log.Has(ViolationKind.Schema))
+            {
+                await foreach (var row in file.ReadRowsAsync(0, long.MaxValue, cancellationToken))
+                    check.CheckRow(row);
+            }
+            else
+            {
+                await CheckByColumnsAsync(path, file, check, cancellationToken);
+            }
         }
         catch (InputFileException error)
         {
             check.Log.Add(ViolationKind.File, null, null, error.Message);
         }
-        return check;
+    }
+
+    /// <summary>
+    /// The fast path for a file with the contract's schema: row groups are decoded as flat columns on all cores and
+    /// their rows checked in file order without row objects; a row group with a null or an empty list (or one the
+    /// flat reader cannot decode) goes through the generic reader, which reports it.
+    /// </summary>
+    private static async Task CheckByColumnsAsync(string path, ParquetTableFile file, PreparedFileCheck check, CancellationToken cancellationToken)
+    {
+        var rowGroups = (await file.DescribeAsync(cancellationToken)).Parquet?.RowGroupRowCounts.Count ?? 0;
+        long start = 0;
+        try
+        {
+            await foreach (var (rows, columns) in PreparedColumnsPipeline.ReadAsync(path, rowGroups, cancellationToken))
+            {
+                if (columns is not null)
+                {
+                    check.CheckRowGroup(columns);
+                }
+                else
+                {
+                    await foreach (var row in file.ReadRowsAsync(start, rows, cancellationToken))
+                        check.CheckRow(row);
+                }
+                start += rows;
+            }
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or ChannelClosedException)
+        {
+            var cause = error is ChannelClosedException { InnerException: { } inner } ? inner : error;
+            throw new InputFileException($"'{path}' is not a readable Parquet file ({cause.Message.TrimEnd('.')}); check that it is Parquet and complete.", path, error);
+        }
     }
 
     private static void FindOverlaps(List<PreparedFileCheck> checks)
     {
-        var trains = checks.Where(c => c.Split == "train").ToArray();
-        if (trains.Length == 0) return;
-        var seen = new Dictionary<string, (PreparedFileCheck File, long Row)>(StringComparer.Ordinal);
-        foreach (var train in trains)
+        // Index the test rows (the small split), then scan train rows in order: the first train row with a test row's
+        // task is the one reported, as before, without a table of every train task.
+        var tests = checks.Where(c => c.Split == "test").ToArray();
+        if (tests.Length == 0 || !checks.Any(c => c.Split == "train")) return;
+        var wanted = new Dictionary<(UInt128?, string?), List<(PreparedFileCheck File, int Row)>>();
+        foreach (var test in tests)
         {
-            for (var row = 0; row < train.TaskKeys.Count; row++)
+            for (var row = 0; row < test.TaskKeys.Count; row++)
             {
-                if (train.TaskKeys[row] is { } key) seen.TryAdd(key, (train, row));
+                var key = test.TaskKeys[row];
+                if (key is (null, null)) continue;
+                if (!wanted.TryGetValue(key, out var rows)) wanted[key] = rows = [];
+                rows.Add((test, row));
             }
         }
-        foreach (var test in checks.Where(c => c.Split == "test"))
+        var found = new Dictionary<(UInt128?, string?), (PreparedFileCheck File, long Row)>();
+        foreach (var train in checks.Where(c => c.Split == "train"))
         {
-            for (var row = 0L; row < test.TaskKeys.Count; row++)
+            for (var row = 0; row < train.TaskKeys.Count && found.Count < wanted.Count; row++)
             {
-                if (test.TaskKeys[(int)row] is not { } key || !seen.TryGetValue(key, out var match)) continue;
-                var testRow = row;
+                var key = train.TaskKeys[row];
+                if (wanted.ContainsKey(key)) found.TryAdd(key, (train, row));
+            }
+        }
+        foreach (var test in tests)
+        {
+            for (var row = 0; row < test.TaskKeys.Count; row++)
+            {
+                var key = test.TaskKeys[row];
+                if (key is (null, null) || !found.TryGetValue(key, out var match)) continue;
+                var testRow = (long)row;
                 test.Log.Add(ViolationKind.Overlap, testRow, null, () =>
-                    $"Test row {testRow} has the task of row {match.Row} of '{match.File.Path}' (target {Target(key)}, numbers {Numbers(key)} in some order); test scores on repeated tasks overstate generalisation.");
+                {
+                    var (target, numbers) = TaskKeyList.Describe(key);
+                    return $"Test row {testRow} has the task of row {match.Row} of '{match.File.Path}' (target {target}, numbers {numbers} in some order); test scores on repeated tasks overstate generalisation.";
+                });
             }
         }
     }
-
-    private static string Target(string key) => key[..key.IndexOf(':')];
-
-    private static string Numbers(string key) => "[" + key[(key.IndexOf(':') + 1)..].Replace(",", ", ") + "]";
 }

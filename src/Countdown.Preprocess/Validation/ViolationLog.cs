@@ -14,6 +14,9 @@ internal sealed class ViolationLog(string file, int samplesPerKind)
         _kinds[kind] = (entry.Count + 1, entry.Samples);
     }
 
+    /// <summary>Whether any violation of <paramref name="kind"/> was added.</summary>
+    public bool Has(ViolationKind kind) => _kinds.ContainsKey(kind);
+
     public IReadOnlyList<ViolationSummary> Summaries
         => _kinds.Select(k => new ViolationSummary(k.Key, k.Value.Count, k.Value.Samples.ToArray())).ToArray();
 }

@@ -2,47 +2,63 @@ using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Writers;
 
-/// <summary>One row group of raw tasks in Parquet's column form: values with their definition and repetition levels.</summary>
-internal sealed record RawTaskColumns(long[] Targets, int[] TargetLevels, long[] Values, int[] ValueLevels, int[] Repetitions)
+/// <summary>
+/// Raw tasks of one row group in Parquet's column form (values with their definition and repetition levels), in
+/// buffers reused from row group to row group.
+/// </summary>
+/// <remarks>
+/// Tasks are copied in as they arrive, so the task objects die young and the column buffers are the only long-lived
+/// memory: writing millions of tasks keeps a flat peak instead of promoting every batch of objects to gen2.
+/// </remarks>
+internal sealed class RawTaskColumns(int targetLevel, int elementLevel)
 {
-    /// <summary>Flattens tasks <c>[start, start + count)</c>; an empty <c>nums</c> list becomes one level-1 entry without a value.</summary>
-    public static RawTaskColumns From(IReadOnlyList<CountdownTask> tasks, int start, int count, int targetLevel, int elementLevel)
+    private long[] _targets = new long[1024];
+    private int[] _targetLevels = new int[1024];
+    private long[] _values = new long[4096];
+    private int[] _valueLevels = new int[4096];
+    private int[] _repetitions = new int[4096];
+    private int _valueCount, _entries;
+
+    /// <summary>Rows held.</summary>
+    public int Rows { get; private set; }
+
+    public ReadOnlyMemory<long> Targets => _targets.AsMemory(0, Rows);
+    public ReadOnlyMemory<int> TargetLevels => _targetLevels.AsMemory(0, Rows);
+    public ReadOnlyMemory<long> Values => _values.AsMemory(0, _valueCount);
+    public ReadOnlyMemory<int> ValueLevels => _valueLevels.AsMemory(0, _entries);
+    public ReadOnlyMemory<int> Repetitions => _repetitions.AsMemory(0, _entries);
+
+    /// <summary>Appends a task; an empty <c>nums</c> list becomes one level-1 entry without a value.</summary>
+    public void Add(CountdownTask task)
     {
-        var targets = new long[count];
-        var targetLevels = new int[count];
-        var entries = 0;
-        var valueCount = 0;
-        for (var i = 0; i < count; i++)
+        Grow(ref _targets, Rows + 1);
+        Grow(ref _targetLevels, Rows + 1);
+        _targets[Rows] = task.Target;
+        _targetLevels[Rows++] = targetLevel;
+        var nums = task.Nums;
+        var entries = Math.Max(nums.Length, 1);
+        Grow(ref _values, _valueCount + nums.Length);
+        Grow(ref _valueLevels, _entries + entries);
+        Grow(ref _repetitions, _entries + entries);
+        if (nums.Length == 0)
         {
-            var nums = tasks[start + i].Nums;
-            valueCount += nums.Length;
-            entries += Math.Max(nums.Length, 1);
+            _valueLevels[_entries] = 1; // the list is there but empty
+            _repetitions[_entries++] = 0;
+            return;
         }
-
-        var values = new long[valueCount];
-        var levels = new int[entries];
-        var repetitions = new int[entries];
-        int entry = 0, value = 0;
-        for (var i = 0; i < count; i++)
+        for (var j = 0; j < nums.Length; j++)
         {
-            var task = tasks[start + i];
-            targets[i] = task.Target;
-            targetLevels[i] = targetLevel;
-            if (task.Nums.Length == 0)
-            {
-                levels[entry] = 1; // the list is there but empty
-                repetitions[entry++] = 0;
-                continue;
-            }
-
-            for (var j = 0; j < task.Nums.Length; j++)
-            {
-                values[value++] = task.Nums[j];
-                levels[entry] = elementLevel;
-                repetitions[entry++] = j == 0 ? 0 : 1;
-            }
+            _values[_valueCount++] = nums[j];
+            _valueLevels[_entries] = elementLevel;
+            _repetitions[_entries++] = j == 0 ? 0 : 1;
         }
+    }
 
-        return new RawTaskColumns(targets, targetLevels, values, levels, repetitions);
+    /// <summary>Empties the buffers for the next row group, keeping their capacity.</summary>
+    public void Clear() => (Rows, _valueCount, _entries) = (0, 0, 0);
+
+    private static void Grow<T>(ref T[] buffer, int needed)
+    {
+        if (needed > buffer.Length) Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
     }
 }

@@ -22,7 +22,7 @@ public static partial class RawTaskWriter
     internal const string ArrowSchemaMetadata =
         "/////7gBAAAQAAAAAAAKAA4ABgAFAAgACgAAAAABBAAQAAAAAAAKAAwAAAAEAAgACgAAANQAAAAEAAAAAQAAAAwAAAAIAAwABAAIAAgAAACoAAAABAAAAJgAAAB7ImluZm8iOiB7ImZlYXR1cmVzIjogeyJ0YXJnZXQiOiB7ImR0eXBlIjogImludDY0IiwgIl90eXBlIjogIlZhbHVlIn0sICJudW1zIjogeyJmZWF0dXJlIjogeyJkdHlwZSI6ICJpbnQ2NCIsICJfdHlwZSI6ICJWYWx1ZSJ9LCAiX3R5cGUiOiAiU2VxdWVuY2UifX19fQAAAAALAAAAaHVnZ2luZ2ZhY2UAAgAAAHgAAAAEAAAAoP///wAAAQwUAAAAIAAAAAQAAAABAAAAGAAAAAQAAABudW1zAAAAAAQABAAEAAAA0P///wAAAQIQAAAAGAAAAAQAAAAAAAAABAAAAGl0ZW0AAAAAwP///wAAAAFAAAAAEAAUAAgABgAHAAwAAAAQABAAAAAAAAECEAAAACAAAAAEAAAAAAAAAAYAAAB0YXJnZXQAAAgADAAIAAcACAAAAAAAAAFAAAAAAAAAAA==";
 
-    private static async Task WriteParquetAsync(Stream stream, IReadOnlyList<CountdownTask> tasks, CancellationToken cancellationToken)
+    private static async Task WriteParquetAsync(Stream stream, IAsyncEnumerable<IReadOnlyList<CountdownTask>> batches, CancellationToken cancellationToken)
     {
         var target = new DataField<long?>("target");
         var element = new DataField<long?>(ListField.ElementName);
@@ -36,15 +36,29 @@ public static partial class RawTaskWriter
             ["ARROW:schema"] = ArrowSchemaMetadata,
         };
 
-        for (var start = 0; start < tasks.Count || start == 0; start += RowGroupSize)
+        // Tasks are copied into reused column buffers and flushed every RowGroupSize rows, whatever the batch sizes;
+        // with no rows at all, one empty row group (as pyarrow writes).
+        var columns = new RawTaskColumns(target.MaxDefinitionLevel, element.MaxDefinitionLevel);
+        var written = false;
+        await foreach (var tasks in batches.WithCancellation(cancellationToken))
         {
-            var count = Math.Min(RowGroupSize, tasks.Count - start);
-            var columns = RawTaskColumns.From(tasks, start, count, target.MaxDefinitionLevel, element.MaxDefinitionLevel);
-            using var rowGroup = writer.CreateRowGroup();
-            await rowGroup.WriteAllPartsAsync<long>(target, columns.Targets, columns.TargetLevels, null, cancellationToken);
-            await rowGroup.WriteAllPartsAsync<long>(element, columns.Values, columns.ValueLevels, columns.Repetitions, cancellationToken);
-            rowGroup.CompleteValidate();
-            if (tasks.Count == 0) break;
+            for (var i = 0; i < tasks.Count; i++)
+            {
+                columns.Add(tasks[i]);
+                if (columns.Rows < RowGroupSize) continue;
+                await WriteRowGroupAsync(writer, target, element, columns, cancellationToken);
+                written = true;
+            }
         }
+        if (columns.Rows > 0 || !written) await WriteRowGroupAsync(writer, target, element, columns, cancellationToken);
+    }
+
+    private static async Task WriteRowGroupAsync(ParquetWriter writer, DataField target, DataField element, RawTaskColumns columns, CancellationToken cancellationToken)
+    {
+        using var rowGroup = writer.CreateRowGroup();
+        await rowGroup.WriteAllPartsAsync(target, columns.Targets, columns.TargetLevels, null, cancellationToken);
+        await rowGroup.WriteAllPartsAsync(element, columns.Values, columns.ValueLevels, columns.Repetitions, cancellationToken);
+        rowGroup.CompleteValidate();
+        columns.Clear();
     }
 }

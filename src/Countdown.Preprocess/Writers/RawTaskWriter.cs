@@ -35,15 +35,34 @@ public static partial class RawTaskWriter
     /// <exception cref="OperationCanceledException">Cancelled; nothing was left behind.</exception>
     public static Task WriteAsync(string path, IReadOnlyList<CountdownTask> tasks, RawTaskFormat format, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tasks);
+        return WriteBatchesAsync(path, OneBatch(tasks), format, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes tasks to <paramref name="path"/> as they stream in, batch by batch, holding no more than the batch at
+    /// hand; a Parquet file gets row groups of <c>100,000</c> rows whatever the batch sizes.
+    /// </summary>
+    /// <exception cref="OutputException">The file could not be written or moved into place.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was left behind.</exception>
+    public static Task WriteBatchesAsync(string path, IAsyncEnumerable<IReadOnlyList<CountdownTask>> batches, RawTaskFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(batches);
         return WriteAtomicallyAsync(path, stream => format switch
         {
-            RawTaskFormat.Parquet => WriteParquetAsync(stream, tasks, cancellationToken),
-            RawTaskFormat.Jsonl => WriteJsonlAsync(stream, tasks, cancellationToken),
-            RawTaskFormat.Json => WriteJsonArrayAsync(stream, tasks, cancellationToken),
-            RawTaskFormat.Csv => WriteCsvAsync(stream, tasks, cancellationToken),
+            RawTaskFormat.Parquet => WriteParquetAsync(stream, batches, cancellationToken),
+            RawTaskFormat.Jsonl => WriteJsonlAsync(stream, batches, cancellationToken),
+            RawTaskFormat.Json => WriteJsonArrayAsync(stream, batches, cancellationToken),
+            RawTaskFormat.Csv => WriteCsvAsync(stream, batches, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
         }, cancellationToken);
     }
+
+#pragma warning disable CS1998 // An iterator over one list needs no await.
+    private static async IAsyncEnumerable<IReadOnlyList<CountdownTask>> OneBatch(IReadOnlyList<CountdownTask> tasks)
+    {
+        yield return tasks;
+    }
+#pragma warning restore CS1998
 }

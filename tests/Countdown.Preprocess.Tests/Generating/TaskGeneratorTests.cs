@@ -144,4 +144,31 @@ public sealed class TaskGeneratorTests
 
     private static string[] Describe(IEnumerable<CountdownTask> tasks)
         => tasks.Select(t => $"{t.Target} [{string.Join(", ", t.Nums)}]").ToArray();
+
+    [Fact]
+    public async Task GenerateBatchesAsync_SmallBatches_SameTasksInOrderAsGenerate()
+    {
+        var options = new GenerateOptions { Count = 10_007, Seed = 3 };
+        var whole = TaskGenerator.Generate(options);
+
+        var batches = new List<CountdownTask[]>();
+        await foreach (var batch in TaskGenerator.GenerateBatchesAsync(options, batchSize: 1_000)) batches.Add(batch);
+
+        Assert.Equal(11, batches.Count);
+        Assert.Equal(7, batches[^1].Length);
+        Assert.Equal(Describe(whole), Describe(batches.SelectMany(b => b).ToArray()));
+    }
+
+    [Fact]
+    public async Task GenerateBatchesAsync_ConsumerStopsEarly_ProducerEndsWithoutError()
+    {
+        var first = 0;
+        await foreach (var batch in TaskGenerator.GenerateBatchesAsync(new GenerateOptions { Count = 1_000_000 }, batchSize: 100))
+        {
+            first = batch.Length;
+            break;
+        }
+
+        Assert.Equal(100, first);
+    }
 }

@@ -208,4 +208,25 @@ public sealed class PreparedFileValidatorTests
 
     private static string Messages(ValidationReport report)
         => string.Join("\n", report.Files.SelectMany(f => f.Violations).SelectMany(v => v.Samples).Select(v => v.Message));
+
+    [Fact]
+    public async Task ValidateAsync_DefectsAcrossRowGroupsWithANullInOne_ReportsEachAtItsFileRow()
+    {
+        // Row groups of two: group 0 flat (wrong ability at row 1), group 1 holds a null (the generic path), group 2
+        // flat again (target differs at row 4): row numbers must run on across the two paths.
+        using var folder = new TempDirectory();
+        var path = folder.File("train.parquet");
+        var rows = ValidationTestFiles.Rows(ValidationTestFiles.Tasks, "train", PromptTemplates.Chat);
+        rows[1] = rows[1] with { Ability = "code" };
+        rows[2] = rows[2] with { DataSource = null };
+        rows[4] = rows[4] with { Target = 1234 };
+        ValidationTestFiles.Write(path, rows, new PreparedTestLayout { RowGroupSize = 2 });
+
+        var report = await PreparedFileValidator.ValidateAsync([path]);
+
+        var found = report.Files[0].Violations.SelectMany(v => v.Samples).Select(v => (v.Kind, v.Row, v.Field)).Order().ToArray();
+        Assert.Equal([(ViolationKind.Null, 2L, "data_source"), (ViolationKind.Constant, 1L, "ability"), (ViolationKind.Target, 4L, "target")],
+            found.OrderBy(f => f.Kind).ToArray());
+        Assert.Equal(5, report.RowCount);
+    }
 }

@@ -235,4 +235,30 @@ public sealed class RawTaskWriterTests
 
     private static string[] Describe(IEnumerable<CountdownTask> tasks)
         => tasks.Select(t => $"{t.Target} [{string.Join(", ", t.Nums)}]").ToArray();
+
+    [Theory]
+    [InlineData("tasks.parquet")]
+    [InlineData("tasks.jsonl")]
+    [InlineData("tasks.csv")]
+    public async Task WriteBatchesAsync_BatchesOfAList_SameBytesAsTheWholeList(string name)
+    {
+        using var folder = new TempDirectory();
+        var tasks = Enumerable.Range(0, 250_001).Select(i => new CountdownTask(i % 97, [i % 13, i % 7, i])).ToArray();
+        var whole = folder.File("whole-" + name);
+        var streamed = folder.File(name);
+
+        await RawTaskWriter.WriteAsync(whole, tasks);
+        await RawTaskWriter.WriteBatchesAsync(streamed, Batches(tasks, 100_000), RawTaskWriter.FormatFor(name));
+
+        Assert.Equal(await File.ReadAllBytesAsync(whole), await File.ReadAllBytesAsync(streamed));
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<CountdownTask>> Batches(CountdownTask[] tasks, int size)
+    {
+        for (var start = 0; start < tasks.Length; start += size)
+        {
+            await Task.Yield();
+            yield return tasks[start..Math.Min(tasks.Length, start + size)];
+        }
+    }
 }

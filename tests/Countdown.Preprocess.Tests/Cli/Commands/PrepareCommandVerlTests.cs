@@ -92,4 +92,18 @@ public sealed class PrepareCommandVerlTests
         Assert.Equal(0, python.ExitCode);
         Assert.Equal("""[{"acc": 1.0, "flagged": 0.0, "formatted": 1.0, "score": 1.0}, {"acc": 0.0, "flagged": 0.0, "formatted": 1.0, "score": 0.1}, {"acc": 0.0, "flagged": 0.0, "formatted": 0.0, "score": 0.0}]""" + "\n", printed);
     }
+
+    [Fact]
+    public async Task Prepare_VerlWithMaxRowsPerFile_PrintsHydraListsOfTheShards()
+    {
+        using var dir = new TempDirectory();
+        var output = Path.GetFullPath(dir.File("out"));
+
+        var run = await CliRun.RunAsync("prepare", "--input", WriteJsonl(dir), "--local-dir", output, "--train-size", "8", "--test-size", "2", "--verl", "--max-rows-per-file", "3");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith(
+            $"'data.train_files=[\"{output}/train-00000-of-00003.parquet\",\"{output}/train-00001-of-00003.parquet\",\"{output}/train-00002-of-00003.parquet\"]' "
+            + $"'data.val_files=[\"{output}/test-00000-of-00001.parquet\"]' data.max_prompt_length=256 ", run.Out);
+    }
 }

@@ -1,0 +1,38 @@
+using Countdown.Preprocess.Solving;
+using Countdown.Preprocess.Tasks;
+
+namespace Countdown.Preprocess.Quality;
+
+/// <summary>Computes what <c>stats</c> prints in one pass over streamed tasks, solving them batch by batch when asked.</summary>
+/// <remarks>
+/// Holds one batch of tasks at a time plus two 16-byte keys a distinct task for the duplicate counts (about 60 bytes a
+/// task with the hash sets' slack), so memory grows with the distinct tasks, never with task objects.
+/// </remarks>
+public static class TaskSurvey
+{
+    /// <summary>Tasks solved together, on all cores.</summary>
+    public const int SolveBatchSize = 65_536;
+
+    /// <summary>Reads every task once: statistics always, solvability and difficulty when <paramref name="solve"/> is set.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<(TaskStatistics Statistics, SolveStatistics? Solving)> RunAsync(
+        IAsyncEnumerable<CountdownTask> tasks, bool solve, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var statistics = new TaskStatisticsBuilder();
+        var solving = solve ? new SolveStatistics.Builder() : null;
+        var batch = new List<CountdownTask>(solve ? SolveBatchSize : 0);
+        var options = new SolveOptions { ComputeDifficulty = true };
+        await foreach (var task in tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            statistics.Add(task);
+            if (solving is null) continue;
+            batch.Add(task);
+            if (batch.Count < SolveBatchSize) continue;
+            solving.AddRange(CountdownSolver.SolveAll(batch, options, cancellationToken));
+            batch.Clear();
+        }
+        if (solving is not null && batch.Count > 0) solving.AddRange(CountdownSolver.SolveAll(batch, options, cancellationToken));
+        return (statistics.Build(), solving?.Build());
+    }
+}

@@ -1,0 +1,79 @@
+using Countdown.Preprocess.Quality;
+using Countdown.Preprocess.Solving;
+using Countdown.Preprocess.Tasks;
+
+namespace Countdown.Preprocess.Tests.Quality;
+
+public sealed class TaskKeySetTests
+{
+    [Fact]
+    public void Add_TasksAtAndBeyondThePackedLimits_NeverConfusesTwoTasks()
+    {
+        // Values that would alias if a field were truncated: 65,536 vs 0, 2^27 vs -2^27, six numbers vs seven, [] vs [0].
+        CountdownTask[] distinct =
+        [
+            new(1, [0, 1]), new(1, [65_536, 1]), new(1, [65_535, 1]), new(1, [-1, 1]),
+            new(1L << 27, [1]), new(-(1L << 27), [1]), new((1L << 27) - 1, [1]), new(long.MaxValue, [1]),
+            new(5, [1, 2, 3, 4, 5, 6]), new(5, [1, 2, 3, 4, 5, 6, 0]), new(5, []), new(5, [0]), new(5, [0, 0]),
+        ];
+        var exact = new TaskKeySet(multiset: false);
+        var multiset = new TaskKeySet(multiset: true);
+
+        Assert.All(distinct, t => Assert.True(exact.Add(t), t.ToString()));
+        Assert.All(distinct, t => Assert.True(multiset.Add(t), t.ToString()));
+        Assert.All(distinct, t => Assert.False(exact.Add(new CountdownTask(t.Target, [.. t.Nums])), t.ToString()));
+        Assert.Equal(distinct.Length, exact.Count);
+    }
+
+    [Fact]
+    public void Add_ReorderedNumbers_SameMultisetOtherExactKey()
+    {
+        var exact = new TaskKeySet(multiset: false);
+        var multiset = new TaskKeySet(multiset: true);
+
+        foreach (var nums in new long[][] { [3, 1, 2], [70_000, 1, 2, 3, 4, 5, 6] })
+        {
+            Assert.True(exact.Add(new CountdownTask(9, nums)));
+            Assert.True(multiset.Add(new CountdownTask(9, nums)));
+            var reordered = nums.Reverse().ToArray();
+            Assert.True(exact.Add(new CountdownTask(9, reordered)));
+            Assert.False(multiset.Add(new CountdownTask(9, reordered)));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_WithSolve_SameFiguresAsComputingOnTheWholeList()
+    {
+        var random = new SplitMix64(5);
+        var tasks = Enumerable.Range(0, TaskSurvey.SolveBatchSize + 1_000)
+            .Select(_ => new CountdownTask(random.NextInRange(1, 60), [random.NextInRange(1, 12), random.NextInRange(1, 12), random.NextInRange(1, 12)]))
+            .ToArray();
+
+        var (statistics, solving) = await TaskSurvey.RunAsync(tasks.ToAsyncEnumerable(), solve: true);
+
+        var expected = TaskStatistics.Compute(tasks);
+        Assert.Equal((expected.Records, expected.ExactDuplicates, expected.ReorderedDuplicates, expected.MinNumber, expected.MaxTarget),
+            (statistics.Records, statistics.ExactDuplicates, statistics.ReorderedDuplicates, statistics.MinNumber, statistics.MaxTarget));
+        Assert.True(expected.ExactDuplicates > 0 && expected.ReorderedDuplicates > 0);
+        var whole = SolveStatistics.Compute(CountdownSolver.SolveAll(tasks, new SolveOptions { ComputeDifficulty = true }));
+        Assert.Equal((whole.Tasks, whole.SolvableReward, whole.SolvableInteger), (solving!.Tasks, solving.SolvableReward, solving.SolvableInteger));
+        Assert.Equal(whole.Difficulty, solving.Difficulty);
+    }
+
+    [Fact]
+    public void Add_ManyKeysThroughSeveralResizes_CountsEachDistinctKeyOnce()
+    {
+        var set = new PackedKeySet();
+        var reference = new HashSet<UInt128>();
+        var random = new SplitMix64(9);
+
+        for (var i = 0; i < 200_000; i++)
+        {
+            // Few high bits and clustered low bits, so probing chains and collisions are exercised.
+            var key = ((UInt128)(random.Next() % 7) << 64) | (random.Next() % 150_000);
+            Assert.Equal(reference.Add(key), set.Add(key));
+        }
+
+        Assert.Equal(reference.Count, set.Count);
+    }
+}

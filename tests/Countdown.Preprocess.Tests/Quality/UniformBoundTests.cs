@@ -1,0 +1,41 @@
+using Countdown.Preprocess.Quality;
+
+namespace Countdown.Preprocess.Tests.Quality;
+
+public sealed class UniformBoundTests
+{
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    [InlineData(4UL)]
+    [InlineData(5UL)]
+    [InlineData(6UL)]
+    [InlineData(99UL)]
+    [InlineData(1_000_003UL)]
+    [InlineData(0x8000_0000_0000_0001UL)]
+    [InlineData(ulong.MaxValue)]
+    public void Remainder_AnyValue_EqualsTheModuloOperator(ulong bound)
+    {
+        var prepared = new UniformBound(bound);
+        var random = new SplitMix64(bound);
+        ulong[] edges = [0, 1, bound - 1, bound, bound + 1, ulong.MaxValue, ulong.MaxValue - 1, prepared.Threshold];
+
+        foreach (var value in edges.Concat(Enumerable.Range(0, 20_000).Select(_ => random.Next())))
+            Assert.Equal(value % bound, prepared.Remainder(value));
+        Assert.Equal((0UL - bound) % bound, prepared.Threshold);
+    }
+
+    [Theory]
+    [InlineData(3UL)]
+    [InlineData(99UL)]
+    [InlineData(0xC000_0000_0000_0000UL)]
+    public void NextBelow_PreparedBound_DrawsWhatTheDivisionDraws(ulong bound)
+    {
+        var plain = new SplitMix64(7);
+        var prepared = new SplitMix64(7);
+        var uniform = new UniformBound(bound);
+
+        for (var i = 0; i < 10_000; i++) Assert.Equal(plain.NextBelow(bound), prepared.NextBelow(uniform));
+    }
+}
