@@ -45,6 +45,7 @@ internal sealed partial class PreparedFileCheck
             _lastTemplate = t;
             _templateRows[_templates[t].Name] = _templateRows.GetValueOrDefault(_templates[t].Name) + 1;
             TaskKeys.Add(task.Target, task.Nums);
+            CheckPromptTokens(r, rendered, _templates[t]);
             return true;
         }
         return false;
