@@ -20,6 +20,7 @@ public static partial class PrepareJob
     {
         var needed = options.TrainSize + options.TestSize + 1;
         var feed = new TaskFeed(keep: needed - 1);
+        var cursor = new TaskCursor(feed);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadIntoAsync(feed, options, progress, stopReading.Token));
 
@@ -27,9 +28,9 @@ public static partial class PrepareJob
         PreparedOutput trainFile, testFile;
         try
         {
-            var train = SliceAsync(feed, 0, options.TrainSize, "train", options, progress, cancellationToken);
+            var train = SliceAsync(cursor, options.TrainSize, "train", options, progress, cancellationToken);
             trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
-            var test = SliceAsync(feed, options.TrainSize, options.TestSize, "test", options, progress, cancellationToken);
+            var test = SliceAsync(cursor, options.TestSize, "test", options, progress, cancellationToken);
             testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
         }
         catch
@@ -57,7 +58,7 @@ public static partial class PrepareJob
     {
         try
         {
-            return await ReadAllAsync(options, feed.Add, progress, cancellationToken).ConfigureAwait(false);
+            return await ReadAllAsync(options, feed.AddAsync, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -65,16 +66,20 @@ public static partial class PrepareJob
         }
     }
 
-    private static async IAsyncEnumerable<PreparedRow> SliceAsync(TaskFeed feed, long start, long count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<PreparedRow> SliceAsync(TaskCursor cursor, long count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int index = 0;
-        await foreach (var task in feed.RangeAsync(start, count, cancellationToken).ConfigureAwait(false))
+        await foreach (var run in cursor.TakeAsync(count, cancellationToken).ConfigureAwait(false))
         {
-            // Ctrl-C must be seen within the CLI's termination grace period, whatever the row group size.
-            if ((index & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            yield return new PreparedRow(task, options.Template.Render(task), split, index, null);
-            index++;
-            if (index % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index, count));
+            for (int i = run.Start; i < run.Start + run.Count; i++)
+            {
+                // Ctrl-C must be seen within the CLI's termination grace period, whatever the row group size.
+                if ((index & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+                var task = run.Batch[i];
+                yield return new PreparedRow(task, options.Template.Render(task), split, index, null);
+                index++;
+                if (index % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index, count));
+            }
         }
         // Fewer rows means the input ended early: the job fails after writing, so there is no total to report.
         if (index == count) progress?.Report(new PrepareProgress(split, count, count));

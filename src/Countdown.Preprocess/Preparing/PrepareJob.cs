@@ -67,10 +67,10 @@ public static partial class PrepareJob
     private const int ProgressEvery = 16_384;
 
     private static Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
-        => ReadAllAsync(options, tasks.AddRange, progress, cancellationToken);
+        => ReadAllAsync(options, (batch, _) => { tasks.AddRange(batch); return ValueTask.CompletedTask; }, progress, cancellationToken);
 
     /// <summary>Reads every input in order, handing each batch to <paramref name="add"/>; reports progress each time the total passes a multiple of <see cref="ProgressEvery"/>.</summary>
-    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, Action<List<CountdownTask>> add, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, Func<List<CountdownTask>, CancellationToken, ValueTask> add, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
     {
         var inputs = new List<PreparedInput>();
         long total = 0;
@@ -80,7 +80,7 @@ public static partial class PrepareJob
             var before = total;
             await foreach (var batch in TaskReader.ReadBatchesAsync(path, format, cancellationToken).ConfigureAwait(false))
             {
-                add(batch);
+                await add(batch, cancellationToken).ConfigureAwait(false);
                 var after = total + batch.Count;
                 if (after / ProgressEvery > total / ProgressEvery) progress?.Report(new PrepareProgress("read", after / ProgressEvery * ProgressEvery, null));
                 total = after;
