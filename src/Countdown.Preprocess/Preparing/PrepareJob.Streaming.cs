@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Parquet;
-using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Preparing;
@@ -28,9 +26,9 @@ public static partial class PrepareJob
         PreparedOutput trainFile, testFile;
         try
         {
-            var train = SliceAsync(cursor, options.TrainSize, "train", options, progress, cancellationToken);
+            var train = SliceAsync(cursor, options.TrainSize, "train", options, progress);
             trainFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TrainFileName), train, options, cancellationToken);
-            var test = SliceAsync(cursor, options.TestSize, "test", options, progress, cancellationToken);
+            var test = SliceAsync(cursor, options.TestSize, "test", options, progress);
             testFile = await WriteSplitAsync(outputs, Path.Combine(options.OutputDirectory, TestFileName), test, options, cancellationToken);
         }
         catch
@@ -66,28 +64,26 @@ public static partial class PrepareJob
         }
     }
 
-    private static async IAsyncEnumerable<PreparedRow> SliceAsync(TaskCursor cursor, long count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        int index = 0;
-        await foreach (var run in cursor.TakeAsync(count, cancellationToken).ConfigureAwait(false))
+    /// <summary>The next <paramref name="count"/> tasks of the feed as rows of <paramref name="split"/>: each run of a batch goes to the writer whole, with no object per row.</summary>
+    private static Func<RowGroupPipeline, CancellationToken, Task> SliceAsync(TaskCursor cursor, long count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress)
+        => async (groups, cancellationToken) =>
         {
-            for (int i = run.Start; i < run.Start + run.Count; i++)
+            long index = 0;
+            await foreach (var run in cursor.TakeAsync(count, cancellationToken).ConfigureAwait(false))
             {
-                // Ctrl-C must be seen within the CLI's termination grace period, whatever the row group size.
-                if ((index & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                var task = run.Batch[i];
-                yield return new PreparedRow(task, options.Template.Render(task), split, index, null);
-                index++;
-                if (index % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index, count));
+                await groups.AddAsync(run.Batch, run.Start, run.Count, options.Template, split, index, cancellationToken).ConfigureAwait(false);
+                long after = index + run.Count;
+                for (long done = (index / ProgressEvery + 1) * ProgressEvery; done <= after; done += ProgressEvery)
+                    progress?.Report(new PrepareProgress(split, done, count));
+                index = after;
             }
-        }
-        // Fewer rows means the input ended early: the job fails after writing, so there is no total to report.
-        if (index == count) progress?.Report(new PrepareProgress(split, count, count));
-    }
+            // Fewer rows means the input ended early: the job fails after writing, so there is no total to report.
+            if (index == count) progress?.Report(new PrepareProgress(split, count, count));
+        };
 
     private static Task<PreparedOutput> WriteSplitAsync(
-        AtomicFileSet outputs, string finalPath, IAsyncEnumerable<PreparedRow> rows, PrepareOptions options, CancellationToken cancellationToken)
-        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, rows, parquet, cancellationToken), cancellationToken);
+        AtomicFileSet outputs, string finalPath, Func<RowGroupPipeline, CancellationToken, Task> addRows, PrepareOptions options, CancellationToken cancellationToken)
+        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, parquet, addRows, cancellationToken), cancellationToken);
 
     /// <summary>Passes reports on one at a time: the reader and the writers report from different threads.</summary>
     private sealed class SerialProgress(IProgress<PrepareProgress> inner) : IProgress<PrepareProgress>
