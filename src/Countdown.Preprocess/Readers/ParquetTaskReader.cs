@@ -40,10 +40,13 @@ internal sealed partial class ParquetTaskReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             ParquetRowGroupReader rowGroup = parquet.OpenRowGroupReader(group);
-            var batch = await reader.ReadRowGroupAsync(rowGroup, group, firstRow, cancellationToken).ConfigureAwait(false);
-            firstRow += batch.Count;
-            if (batch.Count > 0)
-                yield return batch;
+            int rows = await reader.DecodeRowGroupAsync(rowGroup, group, cancellationToken).ConfigureAwait(false);
+            for (int start = 0; start < rows; start += BatchRows)
+            {
+                if (start > 0) cancellationToken.ThrowIfCancellationRequested();
+                yield return reader.TakeTasks(start, Math.Min(BatchRows, rows - start), firstRow);
+            }
+            firstRow += rows;
         }
     }
 

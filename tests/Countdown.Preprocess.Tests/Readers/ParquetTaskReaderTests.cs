@@ -84,6 +84,27 @@ public sealed class ParquetTaskReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadBatchesAsync_OneHugeRowGroup_HandsOnBoundedBatchesInOrder()
+    {
+        var rows = Enumerable.Range(0, 150_000).Select(i => ((long)i, new[] { (long)(i % 97), 2L, 3L })).ToArray();
+        string path = _files.PathOf("one-group.parquet");
+        PyarrowLayoutFiles.WriteRawTasks(path, rows, new PyarrowLayoutOptions { RowGroupSize = 1_000_000 });
+        using (var check = new ParquetFileReader(path))
+            Assert.Equal(1, check.FileMetaData.NumRowGroups);
+
+        var sizes = new List<int>();
+        var read = new List<CountdownTask>();
+        await foreach (var batch in TaskReader.ReadBatchesAsync(path, TaskInputFormat.Parquet))
+        {
+            sizes.Add(batch.Count);
+            read.AddRange(batch);
+        }
+
+        Assert.Equal([65_536, 65_536, 18_928], sizes);
+        Assert.Equal(rows.Select(r => $"{r.Item1}:{string.Join(',', r.Item2)}"), ReadersTestFiles.Flatten(read));
+    }
+
+    [Fact]
     public async Task ReadAsync_DictionaryFallsBackToPlainMidChunk_MatchesWhatWasWritten()
     {
         var random = new Random(11);
