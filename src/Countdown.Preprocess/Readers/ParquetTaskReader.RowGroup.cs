@@ -19,8 +19,8 @@ internal sealed partial class ParquetTaskReader
     private int _badNumsRow = -1;
     private bool _nullList;
 
-    /// <summary>Tasks per batch: a huge row group (pyarrow may write one for a whole file) is handed on in pieces, so only its decoded columns are held at once, not a task object per row.</summary>
-    internal const int BatchRows = 65_536;
+    /// <summary>Tasks per batch: a huge row group (pyarrow may write one for a whole file) is handed on in pieces, so only its decoded columns are held at once, not a task object per row; 8,192 keeps a batch's list (64 KB) off the large object heap, which only a full collection frees.</summary>
+    internal const int BatchRows = 8_192;
 
     /// <summary>Decodes the columns of one row group; returns its row count. <see cref="TakeTasks"/> then builds its tasks a batch at a time.</summary>
     private async Task<int> DecodeRowGroupAsync(ParquetRowGroupReader rowGroup, int group, CancellationToken cancellationToken)

@@ -100,7 +100,9 @@ public sealed class ParquetTaskReaderTests : IDisposable
             read.AddRange(batch);
         }
 
-        Assert.Equal([65_536, 65_536, 18_928], sizes);
+        Assert.Equal(150_000 / ParquetTaskReader.BatchRows + 1, sizes.Count);
+        Assert.All(sizes[..^1], size => Assert.Equal(ParquetTaskReader.BatchRows, size));
+        Assert.Equal(150_000 % ParquetTaskReader.BatchRows, sizes[^1]);
         Assert.Equal(rows.Select(r => $"{r.Item1}:{string.Join(',', r.Item2)}"), ReadersTestFiles.Flatten(read));
     }
 
