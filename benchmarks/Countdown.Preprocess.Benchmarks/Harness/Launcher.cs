@@ -9,14 +9,18 @@ internal static class Launcher
     public static string DotnetHost { get; } = FindDotnetHost();
 
     /// <summary>
-    /// The CLI as released: the ReadyToRun publish in <c>artifacts/cli</c> (see README "Release build") when it exists,
-    /// else the plain <c>dotnet build -c Release</c> output, which pays more start-up compilation.
+    /// The CLI as released: the Native AOT executable that <c>dotnet publish -r linux-x64 -o artifacts/cli</c> writes (see
+    /// README "Release build"), else an older framework-dependent publish there, else the plain <c>dotnet build -c Release</c>
+    /// output, which pays start-up compilation.
     /// </summary>
     public static string DefaultCliPath
     {
         get
         {
-            var published = Path.Combine(RepositoryPaths.Root, "artifacts", "cli", "countdown-preprocess.dll");
+            var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "cli");
+            var native = Path.Combine(folder, OperatingSystem.IsWindows() ? "countdown-preprocess.exe" : "countdown-preprocess");
+            var published = Path.Combine(folder, "countdown-preprocess.dll");
+            if (File.Exists(native) && !File.Exists(published)) return native;
             return File.Exists(published)
                 ? published
                 : Path.Combine(RepositoryPaths.Root, "src", "Countdown.Preprocess.Cli", "bin", "Release", "net10.0", "countdown-preprocess.dll");

@@ -89,8 +89,8 @@ public sealed class JsonTableFile : TableFile
     private async IAsyncEnumerable<StructValue> ReadArrayAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var stream = OpenStream();
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream,
-            new JsonSerializerOptions { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip }, cancellationToken);
+        var elements = JsonSerializer.DeserializeAsyncEnumerable(stream,
+            new JsonValueContext(new JsonSerializerOptions { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip }).JsonElement, cancellationToken);
         var enumerator = elements.GetAsyncEnumerator(cancellationToken);
         var index = 0;
         try

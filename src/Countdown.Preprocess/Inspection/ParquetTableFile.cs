@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using Countdown.Preprocess.Tasks;
 using Parquet;
@@ -9,9 +8,6 @@ namespace Countdown.Preprocess.Inspection;
 /// <summary>Reads any Parquet file generically with Parquet.Net: nested structs, lists and maps become plain values.</summary>
 public sealed class ParquetTableFile : TableFile
 {
-    private static readonly MethodInfo ReadLeafMethod =
-        typeof(ParquetTableFile).GetMethod(nameof(ReadLeafAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     private readonly ParquetReader _reader;
     private readonly ParquetSchemaNode _root;
     private readonly ParquetSchemaNode[] _leafNodes;
@@ -120,8 +116,7 @@ public sealed class ParquetTableFile : TableFile
             var field = _leafFields[i];
             try
             {
-                var read = (Task<ParquetLeafColumn>)ReadLeafMethod.MakeGenericMethod(field.ClrType).Invoke(null, [group, field, _leafNodes[i].DefinitionLevel, cancellationToken])!;
-                leaves[i] = await read;
+                leaves[i] = await ReadLeafAsync(group, field, _leafNodes[i].DefinitionLevel, cancellationToken);
             }
             catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
             {
@@ -129,6 +124,36 @@ public sealed class ParquetTableFile : TableFile
             }
         }
         return leaves;
+    }
+
+    /// <summary>Reads a leaf as its physical CLR type, picked by a switch rather than by reflection so a Native AOT build has every instantiation compiled.</summary>
+    private static Task<ParquetLeafColumn> ReadLeafAsync(ParquetRowGroupReader group, DataField field, int maxDefinitionLevel, CancellationToken cancellationToken)
+    {
+        var type = field.ClrType;
+        if (type == typeof(bool)) return ReadLeafAsync<bool>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(byte)) return ReadLeafAsync<byte>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(sbyte)) return ReadLeafAsync<sbyte>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(short)) return ReadLeafAsync<short>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(ushort)) return ReadLeafAsync<ushort>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(int)) return ReadLeafAsync<int>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(uint)) return ReadLeafAsync<uint>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(long)) return ReadLeafAsync<long>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(ulong)) return ReadLeafAsync<ulong>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(Half)) return ReadLeafAsync<Half>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(float)) return ReadLeafAsync<float>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(double)) return ReadLeafAsync<double>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(decimal)) return ReadLeafAsync<decimal>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(System.Numerics.BigInteger)) return ReadLeafAsync<System.Numerics.BigInteger>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(DateTime)) return ReadLeafAsync<DateTime>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(DateTimeOffset)) return ReadLeafAsync<DateTimeOffset>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(DateOnly)) return ReadLeafAsync<DateOnly>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(TimeOnly)) return ReadLeafAsync<TimeOnly>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(TimeSpan)) return ReadLeafAsync<TimeSpan>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(Guid)) return ReadLeafAsync<Guid>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(global::Parquet.File.Values.Primitives.Interval)) return ReadLeafAsync<global::Parquet.File.Values.Primitives.Interval>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(ReadOnlyMemory<char>)) return ReadLeafAsync<ReadOnlyMemory<char>>(group, field, maxDefinitionLevel, cancellationToken);
+        if (type == typeof(ReadOnlyMemory<byte>)) return ReadLeafAsync<ReadOnlyMemory<byte>>(group, field, maxDefinitionLevel, cancellationToken);
+        throw new NotSupportedException($"values of type {type.Name} are not supported");
     }
 
     private static async Task<ParquetLeafColumn> ReadLeafAsync<T>(ParquetRowGroupReader group, DataField field, int maxDefinitionLevel, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Countdown.Preprocess.Inspection;
 /// <summary>Formats single plain values for people: numbers as Python prints them, strings bare unless ambiguous.</summary>
 internal static class ValueText
 {
-    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonValueContext Quoting = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public static bool IsScalar(object? value) => value is not (object?[] or StructValue or MapValue);
 
@@ -38,7 +38,7 @@ internal static class ValueText
         return text.Contains('.') || text.Contains('E') ? text : text + ".0";
     }
 
-    public static string Quote(string text) => JsonSerializer.Serialize(text, Quoting);
+    public static string Quote(string text) => JsonSerializer.Serialize(text, Quoting.String);
 
     private static bool NeedsQuotes(string text)
         => text.Length == 0 || text != text.Trim() || text is "null" or "true" or "false" || text.Any(c => char.IsControl(c) && c != '\n');

@@ -1,4 +1,6 @@
 using Countdown.Preprocess.Rows;
+using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Templates;
 
 namespace Countdown.Preprocess.Parquet;
 
@@ -28,6 +30,8 @@ internal sealed partial class RowGroupBuffer
     private readonly ColumnBuffer<ReadOnlyMemory<char>> _splits;
     private readonly ColumnBuffer<int> _splitDefinitions;
     private readonly ConstantColumns _constants;
+    private readonly ReadOnlyMemory<char>[] _renderedContents = new ReadOnlyMemory<char>[8];
+    private readonly Func<int, Memory<char>> _allocateText;
 
     /// <summary>Creates buffers sized for <paramref name="rowGroupSize"/> rows of the given schema.</summary>
     public RowGroupBuffer(VerlParquetSchema schema, int rowGroupSize)
@@ -52,6 +56,7 @@ internal sealed partial class RowGroupBuffer
         _splits = new(rows);
         _splitDefinitions = new(rows);
         _constants = new ConstantColumns(rows);
+        _allocateText = _contentText.Allocate;
     }
 
     /// <summary>Gets the number of rows buffered since the last flush.</summary>
@@ -72,6 +77,46 @@ internal sealed partial class RowGroupBuffer
 
         AddText(_splits, _splitDefinitions, row.Split, definedLevel: 2);
         Count++;
+    }
+
+    /// <summary>Shreds the row of <paramref name="task"/> without building it: the prompt is rendered straight into the buffer's text blocks.</summary>
+    /// <remarks>Gives the same columns as <see cref="Add(PreparedRow)"/> with <see cref="PromptTemplate.Render"/>'s prompt and no solution.</remarks>
+    public void Add(CountdownTask task, PromptTemplate template, string split, long index)
+    {
+        _targets.Add(task.Target);
+        AddNumbers(task.Nums);
+        if (template is TextTemplate text)
+        {
+            AddPrompt(task, text);
+        }
+        else
+        {
+            AddPrompt(template.Render(task));
+        }
+
+        _indexes.Add(index);
+        if (_schema.IncludeSolution)
+        {
+            AddText(_solutions, _solutionDefinitions, null, definedLevel: 2);
+        }
+
+        AddText(_splits, _splitDefinitions, split, definedLevel: 2);
+        Count++;
+    }
+
+    private void AddPrompt(CountdownTask task, TextTemplate template)
+    {
+        int messages = template.MessageCount;
+        Span<ReadOnlyMemory<char>> contents = messages <= 8 ? _renderedContents : new ReadOnlyMemory<char>[messages];
+        template.RenderInto(task, _allocateText, contents);
+        for (int i = 0; i < messages; i++)
+        {
+            _promptRepetitions.Add(i == 0 ? 0 : 1);
+            _contents.Add(contents[i]);
+            _contentDefinitions.Add(4);
+            _roles.Add(template.RoleAt(i).AsMemory());
+            _roleDefinitions.Add(4);
+        }
     }
 
     private void AddNumbers(long[]? nums)

@@ -1,4 +1,6 @@
 using Countdown.Preprocess.Rows;
+using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Templates;
 using Parquet;
 
 namespace Countdown.Preprocess.Parquet;
@@ -29,6 +31,19 @@ internal sealed class RowGroupPipeline(ParquetWriter writer, VerlParquetSchema s
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             _filling.Add(row);
+            if (_filling.Count == rowGroupSize)
+                await StartFlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Adds the rows of <paramref name="count"/> tasks from <paramref name="start"/> in <paramref name="tasks"/>, numbered from <paramref name="firstIndex"/>, without building row objects.</summary>
+    /// <remarks>Checks <paramref name="cancellationToken"/> every 1,024 rows, so Ctrl-C is seen quickly whatever the row group size.</remarks>
+    public async Task AddAsync(IReadOnlyList<CountdownTask> tasks, int start, int count, PromptTemplate template, string split, long firstIndex, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+            _filling.Add(tasks[start + i], template, split, firstIndex + i);
             if (_filling.Count == rowGroupSize)
                 await StartFlushAsync(cancellationToken);
         }

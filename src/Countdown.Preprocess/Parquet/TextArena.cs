@@ -23,7 +23,20 @@ internal sealed class TextArena
             return text.AsMemory();
         }
 
-        if (BlockLength - _used < text.Length)
+        var copy = Allocate(text.Length);
+        text.CopyTo(copy.Span);
+        return copy;
+    }
+
+    /// <summary>Reserves <paramref name="length"/> characters for the caller to fill; a text longer than a block gets an array of its own.</summary>
+    public Memory<char> Allocate(int length)
+    {
+        if (length > BlockLength)
+        {
+            return new char[length];
+        }
+
+        if (BlockLength - _used < length)
         {
             _block++;
             _used = 0;
@@ -33,10 +46,9 @@ internal sealed class TextArena
             }
         }
 
-        var copy = _blocks[_block].AsMemory(_used, text.Length);
-        text.CopyTo(copy.Span);
-        _used += text.Length;
-        return copy;
+        var memory = _blocks[_block].AsMemory(_used, length);
+        _used += length;
+        return memory;
     }
 
     /// <summary>Forgets the copies (keeping the blocks) so the next row group can reuse them.</summary>

@@ -28,7 +28,8 @@ public static partial class VerlParquetWriter
         return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), cancellationToken);
     }
 
-    private static async Task<long> WriteAsync(Stream destination, VerlParquetOptions options, Func<RowGroupPipeline, CancellationToken, Task> addRows, CancellationToken cancellationToken)
+    /// <summary>Writes the rows <paramref name="addRows"/> adds to the pipeline it is given, like <see cref="WriteAsync(Stream, IEnumerable{PreparedRow}, VerlParquetOptions, CancellationToken)"/>.</summary>
+    internal static async Task<long> WriteAsync(Stream destination, VerlParquetOptions options, Func<RowGroupPipeline, CancellationToken, Task> addRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);

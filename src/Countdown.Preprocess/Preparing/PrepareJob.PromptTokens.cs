@@ -39,29 +39,5 @@ public static partial class PrepareJob
         return new PromptMeasure(removed, histogram.ToStatistics());
     }
 
-    /// <summary>Measures the first <paramref name="count"/> prompts of a streamed job as the tasks arrive, beside the writers.</summary>
-    private static Task<TokenLengthStatistics?> MeasureStreamed(TaskFeed feed, long count, PrepareOptions options, CancellationToken cancellationToken)
-    {
-        if (options.PromptTokenCounter is not { } counter) return Task.FromResult<TokenLengthStatistics?>(null);
-        return Task.Run(async () =>
-        {
-            const int Batch = 16_384;
-            var histogram = new TokenLengthHistogram();
-            var batch = new List<Tasks.CountdownTask>(Batch);
-            void Measure()
-            {
-                foreach (var length in PromptLengths.Count(batch, options.Template, counter, cancellationToken)) histogram.Add(length);
-                batch.Clear();
-            }
-            await foreach (var task in feed.RangeAsync(0, count, cancellationToken).ConfigureAwait(false))
-            {
-                batch.Add(task);
-                if (batch.Count == Batch) Measure();
-            }
-            Measure();
-            return histogram.ToStatistics();
-        }, cancellationToken);
-    }
-
     private sealed record PromptMeasure(long Removed, TokenLengthStatistics? Written);
 }

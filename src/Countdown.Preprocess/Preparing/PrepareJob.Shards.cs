@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Parquet;
 using Countdown.Preprocess.Rows;
@@ -16,7 +15,7 @@ public static partial class PrepareJob
     /// <remarks>The shard count follows from the split size, which the job knows before writing (it fails when the input is shorter).
     /// <c>extra_info.index</c> runs on across shards, so the shards in order equal the single file row for row.</remarks>
     private static async Task<(PreparedOutput First, IReadOnlyList<PreparedOutput>? Shards)> WriteSplitFilesAsync(
-        AtomicFileSet outputs, string split, long rows, IAsyncEnumerable<PreparedRow> source, PrepareOptions options, CancellationToken cancellationToken)
+        AtomicFileSet outputs, string split, long rows, IEnumerable<PreparedRow> source, PrepareOptions options, CancellationToken cancellationToken)
     {
         if (options.MaxRowsPerFile is not { } perFile)
         {
@@ -25,7 +24,7 @@ public static partial class PrepareJob
         }
         var count = ShardNames.Count(rows, perFile);
         var shards = new List<PreparedOutput>(count);
-        await using var rowsLeft = source.GetAsyncEnumerator(cancellationToken);
+        using var rowsLeft = source.GetEnumerator();
         for (var i = 0; i < count; i++)
         {
             var path = Path.Combine(options.OutputDirectory, ShardNames.FileName(split, i, count));
@@ -40,9 +39,9 @@ public static partial class PrepareJob
     private static void RemoveStaleSplitFiles(AtomicFileSet outputs, PrepareOptions options)
         => StaleSplitFiles.Remove(options.OutputDirectory, outputs.FinalPaths);
 
-    private static async IAsyncEnumerable<PreparedRow> Take(IAsyncEnumerator<PreparedRow> rows, long count, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static IEnumerable<PreparedRow> Take(IEnumerator<PreparedRow> rows, long count, CancellationToken cancellationToken)
     {
-        for (long i = 0; i < count && await rows.MoveNextAsync().ConfigureAwait(false); i++)
+        for (long i = 0; i < count && rows.MoveNext(); i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return rows.Current;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Countdown.Preprocess.Output;
 using Countdown.Preprocess.Parquet;
-using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Tokenization;
 
 namespace Countdown.Preprocess.Preparing;
 
@@ -20,25 +19,23 @@ public static partial class PrepareJob
     {
         var needed = options.TrainSize + options.TestSize + 1;
         var feed = new TaskFeed(keep: needed - 1);
+        var cursor = new TaskCursor(feed);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadIntoAsync(feed, options, progress, stopReading.Token));
-        var measuring = MeasureStreamed(feed, needed - 1, options, stopReading.Token);
+        var lengths = options.PromptTokenCounter is null ? null : new TokenLengthHistogram();
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
         PreparedOutput trainFile, testFile;
         IReadOnlyList<PreparedOutput>? trainShards, testShards;
         try
         {
-            var train = SliceAsync(feed, 0, options.TrainSize, "train", options, progress, cancellationToken);
-            (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train, options, cancellationToken);
-            var test = SliceAsync(feed, options.TrainSize, options.TestSize, "test", options, progress, cancellationToken);
-            (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test, options, cancellationToken);
+            (trainFile, trainShards) = await WriteStreamedSplitAsync(outputs, cursor, "train", options.TrainSize, options, progress, lengths, cancellationToken);
+            (testFile, testShards) = await WriteStreamedSplitAsync(outputs, cursor, "test", options.TestSize, options, progress, lengths, cancellationToken);
         }
         catch
         {
             await stopReading.CancelAsync();
             await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await ((Task)measuring).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // A bad input is reported before anything else, as when the input is read first.
             if (reading.Exception?.InnerException is { } readError)
                 ExceptionDispatchInfo.Throw(readError);
@@ -50,7 +47,7 @@ public static partial class PrepareJob
         if (count < needed)
             throw new NotEnoughTasksException(DisplayName(options), count, needed);
         progress?.Report(new PrepareProgress("read", count, count));
-        var promptTokens = await measuring;
+        var promptTokens = lengths?.ToStatistics();
 
         return await FinishAsync(outputs, options,
             extras => new PrepareResult(inputs, count, 0, 0, count, trainFile, testFile, clock.Elapsed, extras)
@@ -65,7 +62,7 @@ public static partial class PrepareJob
     {
         try
         {
-            return await ReadAllAsync(options, feed.Add, progress, cancellationToken).ConfigureAwait(false);
+            return await ReadAllAsync(options, feed.AddAsync, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -73,24 +70,56 @@ public static partial class PrepareJob
         }
     }
 
-    private static async IAsyncEnumerable<PreparedRow> SliceAsync(TaskFeed feed, long start, long count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the next <paramref name="count"/> tasks of the feed as <paramref name="split"/>: one file, or with
+    /// <see cref="PrepareOptions.MaxRowsPerFile"/> Hugging Face shards whose <c>extra_info.index</c> runs on across files.
+    /// </summary>
+    private static async Task<(PreparedOutput First, IReadOnlyList<PreparedOutput>? Shards)> WriteStreamedSplitAsync(AtomicFileSet outputs, TaskCursor cursor,
+        string split, long count, PrepareOptions options, IProgress<PrepareProgress>? progress, TokenLengthHistogram? lengths, CancellationToken cancellationToken)
     {
-        int index = 0;
-        await foreach (var task in feed.RangeAsync(start, count, cancellationToken).ConfigureAwait(false))
+        if (options.MaxRowsPerFile is not { } perFile)
         {
-            // Ctrl-C must be seen within the CLI's termination grace period, whatever the row group size.
-            if ((index & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            yield return new PreparedRow(task, options.Template.Render(task), split, index, null);
-            index++;
-            if (index % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index, count));
+            var single = Path.Combine(options.OutputDirectory, split + ".parquet");
+            return (await WriteSplitAsync(outputs, single, SliceAsync(cursor, 0, count, count, split, options, progress, lengths), options, cancellationToken), null);
         }
-        // Fewer rows means the input ended early: the job fails after writing, so there is no total to report.
-        if (index == count) progress?.Report(new PrepareProgress(split, count, count));
+        var files = Sharding.ShardNames.Count(count, perFile);
+        var shards = new List<PreparedOutput>(files);
+        for (var i = 0; i < files; i++)
+        {
+            var first = i * perFile;
+            var path = Path.Combine(options.OutputDirectory, Sharding.ShardNames.FileName(split, i, files));
+            var rows = SliceAsync(cursor, first, Math.Min(perFile, count - first), count, split, options, progress, lengths);
+            shards.Add(await WriteSplitAsync(outputs, path, rows, options, cancellationToken));
+        }
+        return (shards[0], shards);
     }
 
+    /// <summary>The next <paramref name="count"/> tasks of the feed as rows of <paramref name="split"/> numbered from <paramref name="firstIndex"/>:
+    /// each run of a batch goes to the writer whole, with no object per row; prompts are measured on the way when <paramref name="lengths"/> is given.</summary>
+    private static Func<RowGroupPipeline, CancellationToken, Task> SliceAsync(TaskCursor cursor, long firstIndex, long count, long splitRows, string split,
+        PrepareOptions options, IProgress<PrepareProgress>? progress, TokenLengthHistogram? lengths)
+        => async (groups, cancellationToken) =>
+        {
+            long index = firstIndex;
+            var end = firstIndex + count;
+            await foreach (var run in cursor.TakeAsync(count, cancellationToken).ConfigureAwait(false))
+            {
+                await groups.AddAsync(run.Batch, run.Start, run.Count, options.Template, split, index, cancellationToken).ConfigureAwait(false);
+                if (lengths is not null)
+                    foreach (var length in PromptLengths.Count(run.Batch.GetRange(run.Start, run.Count), options.Template, options.PromptTokenCounter!, cancellationToken))
+                        lengths.Add(length);
+                long after = index + run.Count;
+                for (long done = (index / ProgressEvery + 1) * ProgressEvery; done <= after; done += ProgressEvery)
+                    progress?.Report(new PrepareProgress(split, done, splitRows));
+                index = after;
+            }
+            // Fewer rows means the input ended early: the job fails after writing, so there is no total to report.
+            if (index == end && end == splitRows) progress?.Report(new PrepareProgress(split, splitRows, splitRows));
+        };
+
     private static Task<PreparedOutput> WriteSplitAsync(
-        AtomicFileSet outputs, string finalPath, IAsyncEnumerable<PreparedRow> rows, PrepareOptions options, CancellationToken cancellationToken)
-        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, rows, parquet, cancellationToken), cancellationToken);
+        AtomicFileSet outputs, string finalPath, Func<RowGroupPipeline, CancellationToken, Task> addRows, PrepareOptions options, CancellationToken cancellationToken)
+        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, parquet, addRows, cancellationToken), cancellationToken);
 
     /// <summary>Passes reports on one at a time: the reader and the writers report from different threads.</summary>
     private sealed class SerialProgress(IProgress<PrepareProgress> inner) : IProgress<PrepareProgress>

@@ -55,8 +55,8 @@ public static partial class PrepareJob
         var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
-        var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train.ToAsyncEnumerable(), options, cancellationToken);
-        var (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test.ToAsyncEnumerable(), options, cancellationToken);
+        var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train, options, cancellationToken);
+        var (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test, options, cancellationToken);
         return await FinishAsync(outputs, options,
             extras => new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras)
             {
@@ -73,10 +73,10 @@ public static partial class PrepareJob
     private const int ProgressEvery = 16_384;
 
     private static Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
-        => ReadAllAsync(options, tasks.AddRange, progress, cancellationToken);
+        => ReadAllAsync(options, (batch, _) => { tasks.AddRange(batch); return ValueTask.CompletedTask; }, progress, cancellationToken);
 
     /// <summary>Reads every input in order, handing each batch to <paramref name="add"/>; reports progress each time the total passes a multiple of <see cref="ProgressEvery"/>.</summary>
-    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, Action<List<CountdownTask>> add, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
+    private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, Func<List<CountdownTask>, CancellationToken, ValueTask> add, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
     {
         var inputs = new List<PreparedInput>();
         long total = 0;
@@ -86,7 +86,7 @@ public static partial class PrepareJob
             var before = total;
             await foreach (var batch in TaskReader.ReadBatchesAsync(path, format, cancellationToken).ConfigureAwait(false))
             {
-                add(batch);
+                await add(batch, cancellationToken).ConfigureAwait(false);
                 var after = total + batch.Count;
                 if (after / ProgressEvery > total / ProgressEvery) progress?.Report(new PrepareProgress("read", after / ProgressEvery * ProgressEvery, null));
                 total = after;

@@ -1,45 +1,76 @@
-using System.Runtime.CompilerServices;
 using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Preparing;
 
-/// <summary>Tasks handed from a reader to the writers while reading goes on: batches in input order, the first ones kept, the rest only counted.</summary>
+/// <summary>Tasks handed from a reader to the writer while reading goes on: batches in input order, the first ones passed on, the rest only counted.</summary>
 /// <remarks>
-/// One producer calls <see cref="Add"/> then <see cref="Complete"/>; consumers take ranges with <see cref="RangeAsync"/>,
-/// waiting without blocking a thread. Batches must not change after <see cref="Add"/>.
+/// One producer calls <see cref="AddAsync"/> then <see cref="Complete"/>; one consumer takes consecutive batches with
+/// <see cref="NextAsync"/>. Memory stays bounded whatever the input's size: a batch is dropped as soon as the consumer
+/// has taken it, and the producer waits (back-pressure) while <c>ahead</c> tasks or more are waiting to be taken.
+/// Batches must not change after <see cref="AddAsync"/>.
 /// </remarks>
-internal sealed class TaskFeed(long keep)
+internal sealed class TaskFeed(long keep, int ahead = TaskFeed.DefaultAhead)
 {
-    private readonly object _gate = new();
-    private readonly List<List<CountdownTask>> _batches = [];
+    /// <summary>Tasks the reader may get ahead of the writer: four of pyarrow's 65,536-row batches (about 10 MB of tasks).</summary>
+    public const int DefaultAhead = 4 * 65_536;
+
+    private readonly Lock _gate = new();
+    private readonly Queue<List<CountdownTask>> _waiting = new();
     private TaskCompletionSource _arrived = NewSignal();
+    private TaskCompletionSource _taken = NewSignal();
     private long _kept;
+    private long _queued;
     private long _count;
     private bool _completed;
 
-    /// <summary>Gets the number of tasks added so far (kept or not).</summary>
+    /// <summary>Gets the number of tasks added so far (passed on or not).</summary>
     public long Count
     {
         get { lock (_gate) return _count; }
     }
 
-    /// <summary>Adds the next batch; it is kept only while fewer than the first <c>keep</c> tasks are.</summary>
-    public void Add(List<CountdownTask> batch)
+    /// <summary>Gets the number of tasks waiting to be taken (for tests of the bound).</summary>
+    internal long Queued
     {
-        TaskCompletionSource arrived;
-        lock (_gate)
-        {
-            _count += batch.Count;
-            if (_kept >= keep || batch.Count == 0) return;
-            _batches.Add(batch);
-            _kept += batch.Count;
-            arrived = _arrived;
-            _arrived = NewSignal();
-        }
-        arrived.SetResult();
+        get { lock (_gate) return _queued; }
     }
 
-    /// <summary>Marks the end of the input (or of reading, on failure): waiting consumers get what there is.</summary>
+    /// <summary>Adds the next batch, first waiting while the consumer is <c>ahead</c> tasks behind; it is passed on only while fewer than the first <c>keep</c> tasks were.</summary>
+    public async ValueTask AddAsync(List<CountdownTask> batch, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TaskCompletionSource? arrived = null;
+            Task taken;
+            lock (_gate)
+            {
+                if (_kept >= keep || batch.Count == 0)
+                {
+                    _count += batch.Count;
+                    return;
+                }
+                // An empty queue always takes the batch, however large, so a huge batch cannot wait forever.
+                if (_queued == 0 || _queued + batch.Count <= ahead)
+                {
+                    _count += batch.Count;
+                    _waiting.Enqueue(batch);
+                    _kept += batch.Count;
+                    _queued += batch.Count;
+                    arrived = _arrived;
+                    _arrived = NewSignal();
+                }
+                taken = _taken.Task;
+            }
+            if (arrived is not null)
+            {
+                arrived.SetResult();
+                return;
+            }
+            await taken.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Marks the end of the input (or of reading, on failure): a waiting consumer gets what there is.</summary>
     public void Complete()
     {
         TaskCompletionSource arrived;
@@ -51,31 +82,32 @@ internal sealed class TaskFeed(long keep)
         arrived.TrySetResult();
     }
 
-    /// <summary>Streams tasks <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1 (within the kept ones), fewer if the input ends first.</summary>
-    public async IAsyncEnumerable<CountdownTask> RangeAsync(long start, long count, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        long end = start + count, first = 0;
-        for (int index = 0; first < end; index++)
-        {
-            var batch = await BatchAsync(index, cancellationToken).ConfigureAwait(false);
-            if (batch is null) yield break;
-            int from = (int)Math.Max(0, start - first), to = (int)Math.Min(batch.Count, end - first);
-            for (int i = from; i < to; i++)
-                yield return batch[i];
-            first += batch.Count;
-        }
-    }
-
-    private async ValueTask<List<CountdownTask>?> BatchAsync(int index, CancellationToken cancellationToken)
+    /// <summary>Takes the next batch, waiting for it without blocking a thread; null once the input has ended and every batch was taken.</summary>
+    public async ValueTask<List<CountdownTask>?> NextAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             Task arrived;
+            TaskCompletionSource? taken = null;
+            List<CountdownTask>? batch = null;
             lock (_gate)
             {
-                if (index < _batches.Count) return _batches[index];
-                if (_completed) return null;
+                if (_waiting.TryDequeue(out batch))
+                {
+                    _queued -= batch.Count;
+                    taken = _taken;
+                    _taken = NewSignal();
+                }
+                else if (_completed)
+                {
+                    return null;
+                }
                 arrived = _arrived.Task;
+            }
+            if (taken is not null)
+            {
+                taken.SetResult();
+                return batch;
             }
             await arrived.WaitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -5,12 +5,20 @@ using Countdown.Preprocess.Tasks;
 namespace Countdown.Preprocess.Readers;
 
 /// <summary>Reads a <c>.json</c> input: a JSON array of task objects, or JSON Lines (what <c>datasets</c>' <c>to_json</c> writes).</summary>
-/// <remarks>An array is read into memory whole and parsed in batches; JSON Lines stream through <see cref="JsonlTaskReader"/>.</remarks>
+/// <remarks>
+/// An array is read in blocks of 1 MB (more only for an element larger than that) and parsed in batches; an element is
+/// parsed only once all of it is in the block, so memory stays flat whatever the file's size. JSON Lines stream through
+/// <see cref="JsonlTaskReader"/>.
+/// </remarks>
 internal sealed class JsonTaskReader
 {
     private const int BatchSize = 4096;
+    private const int BlockSize = 1024 * 1024;
     private readonly string _sourcePath;
-    private readonly byte[] _document;
+    private readonly Stream _stream;
+    private byte[] _document = new byte[BlockSize];
+    private int _length;
+    private bool _final;
     private readonly JsonRecordParser _parser = new();
     private JsonReaderState _state;
     private int _offset;
@@ -21,11 +29,10 @@ internal sealed class JsonTaskReader
     private int _elementStart;
     private long _elementLine;
 
-    private JsonTaskReader(string sourcePath, byte[] document)
+    private JsonTaskReader(string sourcePath, Stream stream)
     {
         _sourcePath = sourcePath;
-        _document = document;
-        _offset = _lineCountedTo = document.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        _stream = stream;
     }
 
     private bool Done { get; set; }
@@ -41,20 +48,50 @@ internal sealed class JsonTaskReader
                 yield return lines;
             yield break;
         }
-        var reader = new JsonTaskReader(sourcePath, await InputFiles.ReadAllAsync(peeked, sourcePath, cancellationToken).ConfigureAwait(false));
+        var reader = new JsonTaskReader(sourcePath, peeked);
+        await reader.FillAsync(cancellationToken).ConfigureAwait(false);
+        reader._offset = reader._lineCountedTo = reader._document.AsSpan(0, reader._length).StartsWith("\uFEFF"u8) ? 3 : 0;
         while (!reader.Done)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = reader.ReadBatch();
             if (batch.Count > 0)
                 yield return batch;
+            if (!reader.Done)
+                await reader.FillAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Moves the unparsed bytes to the front of the block and reads on until it is full or the input ends; grows the block when it is full of one unfinished element.</summary>
+    private async Task FillAsync(CancellationToken cancellationToken)
+    {
+        if (_final)
+            return;
+        LineAt(_offset);
+        int kept = _length - _offset;
+        if (kept == _document.Length)
+            Array.Resize(ref _document, checked(_document.Length * 2));
+        else if (_offset > 0)
+            _document.AsSpan(_offset, kept).CopyTo(_document);
+        _length = kept;
+        _lineCountedTo -= _offset;
+        _offset = 0;
+        while (_length < _document.Length)
+        {
+            int read = await InputFiles.ReadAsync(_stream, _document.AsMemory(_length), _sourcePath, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _final = true;
+                break;
+            }
+            _length += read;
         }
     }
 
     private List<CountdownTask> ReadBatch()
     {
         var batch = new List<CountdownTask>(BatchSize);
-        var reader = new Utf8JsonReader(_document.AsSpan(_offset), isFinalBlock: true, _state);
+        var reader = new Utf8JsonReader(_document.AsSpan(_offset, _length - _offset), isFinalBlock: _final, _state);
         try
         {
             if (!_started)
@@ -64,8 +101,12 @@ internal sealed class JsonTaskReader
             }
             while (batch.Count < BatchSize)
             {
+                // Before the block ends, parse only an element that is whole in it (and the end of the array only with all that follows).
+                var probe = reader;
+                if (!_final && !(probe.Read() && probe.TokenType != JsonTokenType.EndArray && probe.TrySkip()))
+                    break;
                 if (!reader.Read())
-                    throw new JsonException("The array is not closed.", null, LineAt(_document.Length) - 1, null);
+                    throw new JsonException("The array is not closed.", null, LineAt(_length) - 1, null);
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
                     reader.Read(); // throws when anything but white space follows the array
@@ -99,7 +140,7 @@ internal sealed class JsonTaskReader
     /// <summary>The syntax error inside the element being read, or null when the element is well-formed JSON.</summary>
     private JsonException? ElementSyntaxError()
     {
-        var element = new Utf8JsonReader(_document.AsSpan(_elementStart));
+        var element = new Utf8JsonReader(_document.AsSpan(_elementStart, _length - _elementStart));
         try
         {
             element.Read();

@@ -14,7 +14,16 @@ internal sealed partial class ParquetTaskReader
     private long[] _targets = [];
     private int[] _rowStarts = [];
 
-    private async Task<List<CountdownTask>> ReadRowGroupAsync(ParquetRowGroupReader rowGroup, int group, long firstRow, CancellationToken cancellationToken)
+    // The first bad row of the decoded row group, or -1.
+    private int _nullTargetRow = -1;
+    private int _badNumsRow = -1;
+    private bool _nullList;
+
+    /// <summary>Tasks per batch: a huge row group (pyarrow may write one for a whole file) is handed on in pieces, so only its decoded columns are held at once, not a task object per row; 8,192 keeps a batch's list (64 KB) off the large object heap, which only a full collection frees.</summary>
+    internal const int BatchRows = 8_192;
+
+    /// <summary>Decodes the columns of one row group; returns its row count. <see cref="TakeTasks"/> then builds its tasks a batch at a time.</summary>
+    private async Task<int> DecodeRowGroupAsync(ParquetRowGroupReader rowGroup, int group, CancellationToken cancellationToken)
     {
         int rows = checked((int)rowGroup.RowCount);
         int targetCount = await ReadColumnAsync(rowGroup, _columns.Target, group, cancellationToken).ConfigureAwait(false);
@@ -25,16 +34,22 @@ internal sealed partial class ParquetTaskReader
 
         int numsCount = await ReadColumnAsync(rowGroup, _columns.NumsElement, group, cancellationToken).ConfigureAwait(false);
         Grow(ref _rowStarts, rows + 1);
-        (int badNumsRow, bool nullList) = DecodeNumsRows(numsCount, rows, group);
+        (_badNumsRow, _nullList) = DecodeNumsRows(numsCount, rows, group);
+        _nullTargetRow = nullTargetRow;
+        return rows;
+    }
 
-        var tasks = new List<CountdownTask>(rows);
-        for (int row = 0; row < rows; row++)
+    /// <summary>Builds the tasks of rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1 of the decoded row group, checking each.</summary>
+    private List<CountdownTask> TakeTasks(int start, int count, long firstRow)
+    {
+        var tasks = new List<CountdownTask>(count);
+        for (int row = start; row < start + count; row++)
         {
             var at = RecordLocation.Row(_sourcePath, firstRow + row);
-            if (row == nullTargetRow)
+            if (row == _nullTargetRow)
                 throw TaskRecordValidator.Null(at, TaskRecordValidator.Target);
-            if (row == badNumsRow)
-                throw nullList ? TaskRecordValidator.Null(at, TaskRecordValidator.Nums) : TaskRecordValidator.NullElement(at);
+            if (row == _badNumsRow)
+                throw _nullList ? TaskRecordValidator.Null(at, TaskRecordValidator.Nums) : TaskRecordValidator.NullElement(at);
             ReadOnlySpan<long> nums = _values.AsSpan(_rowStarts[row], _rowStarts[row + 1] - _rowStarts[row]);
             TaskRecordValidator.ValidateNums(nums, at);
             tasks.Add(new CountdownTask(_targets[row], nums.ToArray()));

@@ -6,7 +6,9 @@ namespace Countdown.Preprocess.Readers;
 
 /// <summary>Reads Parquet as pyarrow writes it (the Hugging Face <c>Countdown-Tasks-3to4</c> layout), one batch per row group.</summary>
 /// <remarks>
-/// The file is read into memory first: task files are a few megabytes, and Parquet.Net seeks a lot. Columns are read with
+/// A file is read in place, one row group at a time, through a read buffer (Parquet.Net seeks and reads page headers in
+/// small pieces), so memory holds one row group whatever the file's size. Standard input cannot seek, and a Parquet
+/// footer comes last, so a piped file is read into memory first. Columns are read with
 /// <see cref="ParquetRowGroupReader.ReadRawAsync{T}"/> and assembled from definition and repetition levels, because
 /// Parquet.Net 6.1's <c>ReadAsync</c> sizes level buffers by row count, which is too small for list columns (issues #766, #775).
 /// </remarks>
@@ -27,39 +29,66 @@ internal sealed partial class ParquetTaskReader
     public static async IAsyncEnumerable<List<CountdownTask>> ReadBatchesAsync(
         Stream stream, string sourcePath, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        byte[] file = await InputFiles.ReadAllAsync(stream, sourcePath, cancellationToken).ConfigureAwait(false);
-        CheckMagic(file, sourcePath);
-        await using ParquetReader parquet = await OpenAsync(file, sourcePath, cancellationToken).ConfigureAwait(false);
+        Stream source = stream.CanSeek
+            ? new BufferedStream(stream, ReadBufferSize)
+            : new MemoryStream(await InputFiles.ReadAllAsync(stream, sourcePath, cancellationToken).ConfigureAwait(false), writable: false);
+        await CheckMagicAsync(source, sourcePath, cancellationToken).ConfigureAwait(false);
+        await using ParquetReader parquet = await OpenAsync(source, sourcePath, cancellationToken).ConfigureAwait(false);
         var reader = new ParquetTaskReader(sourcePath, ParquetTaskColumns.Resolve(parquet.Schema, sourcePath));
         long firstRow = 0;
         for (int group = 0; group < parquet.RowGroupCount; group++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ParquetRowGroupReader rowGroup = parquet.OpenRowGroupReader(group);
-            var batch = await reader.ReadRowGroupAsync(rowGroup, group, firstRow, cancellationToken).ConfigureAwait(false);
-            firstRow += batch.Count;
-            if (batch.Count > 0)
-                yield return batch;
+            int rows = await reader.DecodeRowGroupAsync(rowGroup, group, cancellationToken).ConfigureAwait(false);
+            for (int start = 0; start < rows; start += BatchRows)
+            {
+                if (start > 0) cancellationToken.ThrowIfCancellationRequested();
+                yield return reader.TakeTasks(start, Math.Min(BatchRows, rows - start), firstRow);
+            }
+            firstRow += rows;
         }
     }
 
-    private static void CheckMagic(byte[] file, string sourcePath)
+    /// <summary>The read buffer in front of a file: large enough for a page header and its neighbours, small beside a row group.</summary>
+    private const int ReadBufferSize = 1 << 16;
+
+    /// <summary>Checks the magic at both ends of the seekable <paramref name="file"/> and leaves it at its start.</summary>
+    private static async Task CheckMagicAsync(Stream file, string sourcePath, CancellationToken cancellationToken)
     {
         string name = InputFiles.DescribeAtStart(sourcePath);
-        if (file.Length == 0)
+        long length;
+        byte[] head = new byte[4], tail = new byte[4];
+        int headRead, tailRead = 0;
+        try
+        {
+            length = file.Length - file.Position;
+            long start = file.Position;
+            headRead = await file.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (length >= 12)
+            {
+                file.Position = start + length - 4;
+                tailRead = await file.ReadAtLeastAsync(tail, 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            }
+            file.Position = start;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw InputFiles.ReadFailed(sourcePath, ex);
+        }
+        if (length == 0)
             throw new InputFileException($"{name} is empty (0 bytes), so it holds no records; check that it is the right file.", sourcePath);
-        if (!file.AsSpan().StartsWith(Magic))
+        if (!head.AsSpan(0, headRead).SequenceEqual(Magic))
             throw new InputFileException($"{name} is not a Parquet file (it does not start with 'PAR1'); pass --input-format if it holds JSON Lines, JSON or CSV.", sourcePath);
-        if (file.Length < 12 || !file.AsSpan().EndsWith(Magic))
+        if (length < 12 || !tail.AsSpan(0, tailRead).SequenceEqual(Magic))
             throw new InputFileException($"{name} is truncated: it starts like a Parquet file but its footer is missing; download or write it again.", sourcePath);
     }
 
-    private static async Task<ParquetReader> OpenAsync(byte[] file, string sourcePath, CancellationToken cancellationToken)
+    private static async Task<ParquetReader> OpenAsync(Stream file, string sourcePath, CancellationToken cancellationToken)
     {
         try
         {
-            var memory = new MemoryStream(file, writable: false);
-            var reader = await ParquetReader.CreateAsync(memory, leaveStreamOpen: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var reader = await ParquetReader.CreateAsync(file, leaveStreamOpen: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             _ = reader.Schema; // decode the schema now so a corrupt one is reported as a corrupt footer
             return reader;
         }

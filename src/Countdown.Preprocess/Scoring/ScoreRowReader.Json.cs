@@ -10,7 +10,7 @@ public static partial class ScoreRowReader
     private static async IAsyncEnumerable<ScoreRow> ReadJsonAsync(Stream input, string path,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(input, cancellationToken: cancellationToken);
+        var elements = JsonSerializer.DeserializeAsyncEnumerable(input, Inspection.JsonValueContext.Default.JsonElement, cancellationToken);
         await using var enumerator = elements.GetAsyncEnumerator(cancellationToken);
         long index = 0;
         while (true)

@@ -296,6 +296,33 @@ public sealed class VerlParquetWriterTests : IDisposable
             () => VerlParquetWriter.WriteAsync(new MemoryStream(), rows, new VerlParquetOptions { RowGroupSize = 3 }, cancellation.Token));
     }
 
+    public static TheoryData<string> TemplateNames => new() { "base", "qwen-instruct", "chat", "custom" };
+
+    [Theory]
+    [MemberData(nameof(TemplateNames))]
+    public async Task WriteAsync_TasksAddedWithoutRowObjects_SameBytesAsPreparedRows(string name)
+    {
+        var template = name == "custom"
+            ? TemplateFile.Parse("""[{"role": "system", "content": "fixed"}, {"role": "user", "content": "{target} from {numbers}, {target}!"}]""", "custom.json")
+            : PromptTemplates.Get(name);
+        var random = new Random(3);
+        var tasks = Enumerable.Range(0, 2_500)
+            .Select(i => new CountdownTask(random.NextInt64(long.MinValue, long.MaxValue), Enumerable.Range(0, random.Next(0, 30)).Select(_ => random.NextInt64(-1000, long.MaxValue)).ToArray()))
+            .ToList();
+        var options = new VerlParquetOptions { RowGroupSize = 700 };
+        using var fromRows = new MemoryStream();
+        await VerlParquetWriter.WriteAsync(fromRows, tasks.Select((t, i) => new PreparedRow(t, template.Render(t), "train", i)), options);
+
+        using var fromTasks = new MemoryStream();
+        await VerlParquetWriter.WriteAsync(fromTasks, options, async (groups, token) =>
+        {
+            await groups.AddAsync(tasks, 0, 1_000, template, "train", 0, token);
+            await groups.AddAsync(tasks, 1_000, 1_500, template, "train", 1_000, token);
+        }, CancellationToken.None);
+
+        Assert.Equal(fromRows.ToArray(), fromTasks.ToArray());
+    }
+
     private static string Expected(PreparedRow row) => JsonSerializer.Serialize(new
     {
         target = row.Task.Target,

@@ -30,6 +30,46 @@ public sealed class JsonTaskReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_ArrayLargerThanABlock_YieldsFirstRowEarlyAndEveryRowAcrossBlocks()
+    {
+        var random = new Random(9);
+        var tasks = Enumerable.Range(0, 120_000).Select(i => (target: (long)i, nums: Enumerable.Range(0, random.Next(3, 5)).Select(_ => random.NextInt64(0, long.MaxValue)).ToArray())).ToArray();
+        // One element far larger than a block, and pretty-printed lines, so elements and lines cross block ends.
+        var huge = Enumerable.Range(0, 300_000).Select(i => (long)i).ToArray();
+        var elements = tasks.Select(t => $"{{\n  \"target\": {t.target},\n  \"nums\": [{string.Join(", ", t.nums)}]\n}}").ToList();
+        elements.Insert(60_000, $"{{\"target\": 1, \"nums\": [{string.Join(",", huge)}]}}");
+        string path = _files.WriteText("big.json", "[\n" + string.Join(",\n", elements) + "\n]   \n");
+        long length = new FileInfo(path).Length;
+        await using var counting = new CountingStream(File.OpenRead(path));
+
+        var read = new List<CountdownTask>();
+        long bytesAtFirstRow = -1;
+        await foreach (var task in TaskReader.ReadAsync(counting, path, TaskInputFormat.Json))
+        {
+            if (read.Count == 0) bytesAtFirstRow = counting.BytesRead;
+            read.Add(task);
+        }
+
+        Assert.InRange(bytesAtFirstRow, 1, length / 4);
+        var expected = tasks.Select(t => $"{t.target}:{string.Join(',', t.nums)}").ToList();
+        expected.Insert(60_000, $"1:{string.Join(',', huge)}");
+        Assert.Equal(expected, ReadersTestFiles.Flatten(read));
+    }
+
+    [Fact]
+    public async Task ReadAsync_BadElementAfterManyBlocks_NamesItsLineAndIndex()
+    {
+        var elements = Enumerable.Range(0, 100_000).Select(i => $"{{\"target\": {i}, \"nums\": [1, 2, 3]}}").ToList();
+        elements[90_000] = "{\"target\": 5, \"nums\": [1, 2,, 3]}";
+        string path = _files.WriteText("bad.json", "[\n" + string.Join(",\n", elements) + "\n]");
+
+        var error = await ReadersTestFiles.ReadFailsAsync<TaskDataException>(path);
+
+        Assert.Contains("line 90002", error.Message);
+        Assert.Contains("array element 90000", error.Message);
+    }
+
+    [Fact]
     public async Task ReadAsync_JsonLinesUnderJsonName_ReadsAsJsonLines()
     {
         // What datasets' Dataset.to_json writes by default.

@@ -60,6 +60,53 @@ public sealed class ParquetTaskReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_SeekableFileOfManyRowGroups_YieldsFirstRowBeforeReadingMostOfTheFile()
+    {
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 40_000)
+            .Select(_ => ((long)random.Next(1, 1000), Enumerable.Range(0, 4).Select(_ => random.NextInt64()).ToArray()))
+            .ToArray();
+        string path = _files.PathOf("streamed.parquet");
+        PyarrowLayoutFiles.WriteRawTasks(path, rows, new PyarrowLayoutOptions { RowGroupSize = 4_000, Dictionary = false });
+        long length = new FileInfo(path).Length;
+        await using var counting = new CountingStream(File.OpenRead(path));
+
+        var read = new List<CountdownTask>();
+        long bytesAtFirstRow = -1;
+        await foreach (var task in TaskReader.ReadAsync(counting, path, TaskInputFormat.Parquet))
+        {
+            if (read.Count == 0) bytesAtFirstRow = counting.BytesRead;
+            read.Add(task);
+        }
+
+        Assert.InRange(bytesAtFirstRow, 1, length / 4);
+        Assert.Equal(rows.Select(r => $"{r.Item1}:{string.Join(',', r.Item2)}"), ReadersTestFiles.Flatten(read));
+    }
+
+    [Fact]
+    public async Task ReadBatchesAsync_OneHugeRowGroup_HandsOnBoundedBatchesInOrder()
+    {
+        var rows = Enumerable.Range(0, 150_000).Select(i => ((long)i, new[] { (long)(i % 97), 2L, 3L })).ToArray();
+        string path = _files.PathOf("one-group.parquet");
+        PyarrowLayoutFiles.WriteRawTasks(path, rows, new PyarrowLayoutOptions { RowGroupSize = 1_000_000 });
+        using (var check = new ParquetFileReader(path))
+            Assert.Equal(1, check.FileMetaData.NumRowGroups);
+
+        var sizes = new List<int>();
+        var read = new List<CountdownTask>();
+        await foreach (var batch in TaskReader.ReadBatchesAsync(path, TaskInputFormat.Parquet))
+        {
+            sizes.Add(batch.Count);
+            read.AddRange(batch);
+        }
+
+        Assert.Equal(150_000 / ParquetTaskReader.BatchRows + 1, sizes.Count);
+        Assert.All(sizes[..^1], size => Assert.Equal(ParquetTaskReader.BatchRows, size));
+        Assert.Equal(150_000 % ParquetTaskReader.BatchRows, sizes[^1]);
+        Assert.Equal(rows.Select(r => $"{r.Item1}:{string.Join(',', r.Item2)}"), ReadersTestFiles.Flatten(read));
+    }
+
+    [Fact]
     public async Task ReadAsync_DictionaryFallsBackToPlainMidChunk_MatchesWhatWasWritten()
     {
         var random = new Random(11);
