@@ -38,6 +38,13 @@ internal abstract class CountdownCommand : Command
             if (verbose) Console.Error.WriteLine(error.ToString());
             return ExitCodeFor(error);
         }
+        catch (Exception error)
+        {
+            // Last resort: a failure we did not foresee is a bug (exit 1), but still one line; the trace only with --verbose.
+            Console.Error.WriteLine($"error: Unexpected {error.GetType().Name} ({MessageText.Clause(error.Message)}); this is a bug, please report it with the output of --verbose.");
+            if (verbose) Console.Error.WriteLine(error.ToString());
+            return ExitCodes.UsageOrBug;
+        }
     }
 
     /// <summary>The documented exit code for a failure.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Countdown.Preprocess.Tasks;
 
@@ -65,7 +66,7 @@ public sealed class JsonTableFile : TableFile
     {
         using var reader = OpenText();
         var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (await ReadLineAsync(reader, lineNumber + 1, cancellationToken) is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
@@ -117,11 +118,36 @@ public sealed class JsonTableFile : TableFile
     }
 
     private StructValue Row(JsonElement element, string where)
-        => element.ValueKind == JsonValueKind.Object
-            ? (StructValue)JsonValues.ToValue(element)!
-            : throw new InputFileException($"{where} of '{Path}' is {JsonValues.Describe(element.ValueKind)}, not an object; every record must be a JSON object.", Path);
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new InputFileException($"{where} of '{Path}' is {JsonValues.Describe(element.ValueKind)}, not an object; every record must be a JSON object.", Path);
+        try
+        {
+            return (StructValue)JsonValues.ToValue(element)!;
+        }
+        catch (InvalidOperationException error) when (error.InnerException is DecoderFallbackException)
+        {
+            throw NotUtf8($"{where} of '{Path}'", error);
+        }
+    }
 
-    private StreamReader OpenText() => new(OpenStream());
+    private async Task<string?> ReadLineAsync(StreamReader reader, int lineNumber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (DecoderFallbackException error)
+        {
+            throw NotUtf8($"Line {lineNumber} of '{Path}'", error);
+        }
+    }
+
+    private InputFileException NotUtf8(string where, Exception error)
+        => new($"{where} is not valid UTF-8 text; save the file as UTF-8.", Path, error);
+
+    // Strict UTF-8, as pandas reads JSON: invalid bytes are an error, not silently replaced.
+    private StreamReader OpenText() => new(OpenStream(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
 
     private FileStream OpenStream()
     {
