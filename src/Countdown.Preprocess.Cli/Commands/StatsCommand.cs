@@ -52,6 +52,12 @@ internal sealed partial class StatsCommand : CountdownCommand
         SolveStatistics? solving = null;
         if (parseResult.GetValue(_solve))
         {
+            // A task the solver cannot take is a fact about the data (exit 4), not about the options.
+            var tooLarge = tasks.FindIndex(task => task.Nums.Length > CountdownSolver.MaxNumbers);
+            if (tooLarge >= 0)
+                throw new TaskDataException(
+                    $"Task {tooLarge + 1} of '{input}' holds {tasks[tooLarge].Nums.Length} numbers but --solve handles at most {CountdownSolver.MaxNumbers}; drop larger tasks, or run stats without --solve.",
+                    input, rowIndex: tooLarge, field: "nums");
             clock.Restart();
             var results = await Task.Run(
                 () => CountdownSolver.SolveAll(tasks, new SolveOptions { ComputeDifficulty = true }, cancellationToken), cancellationToken);
