@@ -34,7 +34,8 @@ internal abstract class CountdownCommand : Command
         }
         catch (CountdownException error)
         {
-            Console.Error.WriteLine($"error: {error.Message}");
+            // Messages quote input; whatever slipped through unescaped must not reach the terminal as control characters.
+            Console.Error.WriteLine($"error: {MessageText.Quote(error.Message, int.MaxValue)}");
             if (verbose) Console.Error.WriteLine(error.ToString());
             return ExitCodeFor(error);
         }

@@ -62,6 +62,20 @@ public sealed class InputTextTests
         Assert.Contains("\\e[31mred", run.Error);
     }
 
+    [Fact]
+    public async Task Score_CsvCellWithTerminalEscape_ShowsItEscaped()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("answers.csv");
+        await File.WriteAllTextAsync(path, "target,nums,response\n\u001b[31mred,\"[1, 2]\",<answer>1+2</answer>\n");
+
+        var run = await CliRun.RunAsync("score", "--input", path);
+
+        Assert.Equal(ExitCodes.BadRecord, run.ExitCode);
+        Assert.DoesNotContain('\u001b', run.Error);
+        Assert.Contains("\\e[31mred", run.Error);
+    }
+
     public static TheoryData<string, string, byte[]> Encodings() => new()
     {
         { "stats", "UTF-16 LE", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("[{\"target\": 3, \"nums\": [1, 2]}]")] },
