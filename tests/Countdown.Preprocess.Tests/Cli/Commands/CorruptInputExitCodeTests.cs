@@ -68,6 +68,23 @@ public sealed class CorruptInputExitCodeTests
         AssertOneLine(run.Error, path);
     }
 
+    [Theory]
+    [InlineData("answers.jsonl")]
+    [InlineData("answers.json")]
+    public async Task Score_InvalidUtf8InResponse_ExitsBadRecordWithOneLine(string name)
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File(name);
+        byte[] row = [.. "{\"target\": 3, \"nums\": [1, 2], \"response\": \"<answer>1+2</answer> "u8, 0xC3, 0x28, .. "\"}"u8];
+        File.WriteAllBytes(path, name.EndsWith(".json", StringComparison.Ordinal) ? [(byte)'[', .. row, (byte)']'] : [.. row, (byte)'\n']);
+
+        var run = await CliRun.RunAsync("score", "--input", path);
+
+        Assert.Equal(ExitCodes.BadRecord, run.ExitCode);
+        AssertOneLine(run.Error, path);
+        Assert.Contains("not valid UTF-8", run.Error);
+    }
+
     internal static void AssertOneLine(string error, string path)
     {
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
