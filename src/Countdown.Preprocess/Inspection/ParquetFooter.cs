@@ -11,6 +11,10 @@ public static class ParquetFooter
     private const int MagicLength = 4;
     private const int TailLength = 8;
 
+    // The smallest FileMetaData Thrift can encode with its required fields (version, schema, num_rows, row_groups).
+    // Shorter footers are refused here: Parquet.Net's Thrift reader was seen to loop forever on a one-byte footer.
+    private const int MinFooterLength = 12;
+
     /// <summary>Throws <see cref="InvalidDataException"/> saying what is wrong when <paramref name="stream"/> is not framed as Parquet; leaves the position at 0.</summary>
     /// <remarks>Callers wrap it into their own one-line message naming the file.</remarks>
     public static void Check(Stream stream)
@@ -33,7 +37,7 @@ public static class ParquetFooter
         if (!tail[MagicLength..].SequenceEqual("PAR1"u8))
             throw new InvalidDataException("it does not end with 'PAR1', so it is truncated or damaged");
         var footerLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail);
-        if (footerLength <= 0 || footerLength > length - MagicLength - TailLength)
+        if (footerLength < MinFooterLength || footerLength > length - MagicLength - TailLength)
             throw new InvalidDataException($"its footer claims {footerLength} bytes of metadata in a file of {length} bytes");
     }
 

@@ -59,6 +59,7 @@ internal sealed partial class ParquetTaskReader
         try
         {
             var memory = new MemoryStream(file, writable: false);
+            Inspection.ParquetFooter.Check(memory); // a bad footer length must not reach the Thrift decoder
             var reader = await ParquetReader.CreateAsync(memory, leaveStreamOpen: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             _ = reader.Schema; // decode the schema now so a corrupt one is reported as a corrupt footer
             return reader;

@@ -58,7 +58,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
                 await File.WriteAllBytesAsync(input, mutated);
                 foreach (var command in Commands)
                 {
-                    var replay = $"seed {baseSeed} case {caseNumber} ({name}, {description}, {command}); replay with COUNTDOWN_FUZZ_SEED={baseSeed} COUNTDOWN_FUZZ_CASE={caseNumber}";
+                    var replay = $"seed {baseSeed} case {caseNumber} ({name}, {description}, {command}); replay with COUNTDOWN_FUZZ_SEED={baseSeed} COUNTDOWN_FUZZ_CASES={perSeed} COUNTDOWN_FUZZ_CASE={caseNumber}";
                     var outcome = await RunCaseAsync(command, input, Path.Combine(folder.Path, $"case{caseNumber}", "out-" + command));
                     runs++;
                     exits[outcome.Exit] = exits.GetValueOrDefault(outcome.Exit) + 1;
@@ -91,7 +91,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         using var deadline = new CancellationTokenSource(CaseLimit);
         var memory = PeakMemory.Start();
         var clock = Stopwatch.StartNew();
-        var running = CliRun.RunAsync(deadline.Token, args);
+        // On the thread pool: a command stuck in synchronous code must not stop the clock that catches it.
+        var running = Task.Run(() => CliRun.RunAsync(deadline.Token, args));
         var finished = await Task.WhenAny(running, Task.Delay(CaseLimit + TimeSpan.FromSeconds(5)));
         clock.Stop();
         var problems = new List<string>();

@@ -42,6 +42,33 @@ public sealed class CorruptInputExitCodeTests
     }
 
     [Fact]
+    public async Task Commands_OneByteFooterOfAnyValue_EndQuicklyWithInputUnreadable()
+    {
+        // The fuzzer found a one-byte footer that sent Parquet.Net's Thrift reader into an endless loop.
+        using var folder = new TempDirectory();
+        var seed = folder.File("seed.parquet");
+        ScoringParquetFiles.WriteFlat(seed, [(24, [2, 3, 4], "<answer>2*3*4</answer>")]);
+        var bytes = File.ReadAllBytes(seed);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(bytes.Length - 8), 1);
+        var path = folder.File("data.parquet");
+        var all = Task.Run(async () =>
+        {
+            for (var value = 0; value < 256; value++)
+            {
+                bytes[^9] = (byte)value;
+                File.WriteAllBytes(path, bytes);
+                foreach (var args in new[] { new[] { "inspect", path }, ["stats", path], ["score", "--input", path] })
+                {
+                    var run = await CliRun.RunAsync(args);
+                    Assert.True(run.ExitCode == ExitCodes.InputUnreadable, $"{args[0]} with footer byte {value}: exit {run.ExitCode} {run.Error}");
+                }
+            }
+        });
+
+        await all.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Inspect_InvalidUtf8Json_ExitsInputUnreadableWithOneLine()
     {
         using var folder = new TempDirectory();
