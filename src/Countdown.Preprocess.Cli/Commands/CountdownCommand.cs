@@ -35,9 +35,17 @@ internal abstract class CountdownCommand : Command
         }
         catch (CountdownException error)
         {
-            Console.Error.WriteLine($"error: {error.Message}");
+            // Messages quote input; whatever slipped through unescaped must not reach the terminal as control characters.
+            Console.Error.WriteLine($"error: {MessageText.Quote(error.Message, int.MaxValue)}");
             if (verbose) Console.Error.WriteLine(error.ToString());
             return ExitCodeFor(error);
+        }
+        catch (Exception error)
+        {
+            // Last resort: a failure we did not foresee is a bug (exit 1), but still one line; the trace only with --verbose.
+            Console.Error.WriteLine($"error: Unexpected {error.GetType().Name} ({MessageText.Clause(error.Message)}); this is a bug, please report it with the output of --verbose.");
+            if (verbose) Console.Error.WriteLine(error.ToString());
+            return ExitCodes.UsageOrBug;
         }
     }
 

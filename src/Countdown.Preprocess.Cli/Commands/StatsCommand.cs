@@ -74,6 +74,7 @@ internal sealed partial class StatsCommand : CountdownCommand
         var solve = parseResult.GetValue(_solve);
         var lengths = counter is null ? null : new TokenLengthHistogram();
         var tasks = TaskReader.ReadAsync(input, format, cancellationToken);
+        if (solve) tasks = RefuseTooLargeToSolve(tasks, input, cancellationToken);
         if (counter is not null) tasks = PromptLengths.MeasureAsync(tasks, template, counter, lengths!, cancellationToken);
         var (statistics, solving) = await Task.Run(() => TaskSurvey.RunAsync(tasks, solve, cancellationToken), cancellationToken);
         log.Debug("Read {Count} tasks from {Input}{Solved} in {Seconds:F2} s",
@@ -84,5 +85,21 @@ internal sealed partial class StatsCommand : CountdownCommand
         if (parseResult.GetValue(_json)) WriteJson(Console.Out, statistics, solving, tokens);
         else WriteText(Console.Out, statistics, solving, tokens is null ? null : (tokens, counting));
         return ExitCodes.Success;
+    }
+
+    /// <summary>A task the solver cannot take is a fact about the data (exit 4), not about the options: refused with its row.</summary>
+    private static async IAsyncEnumerable<CountdownTask> RefuseTooLargeToSolve(IAsyncEnumerable<CountdownTask> tasks, string input,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long row = 0;
+        await foreach (var task in tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (task.Nums.Length > CountdownSolver.MaxNumbers)
+                throw new TaskDataException(
+                    $"Task {row + 1} of '{input}' holds {task.Nums.Length} numbers but --solve handles at most {CountdownSolver.MaxNumbers}; drop larger tasks, or run stats without --solve.",
+                    input, rowIndex: row, field: "nums");
+            row++;
+            yield return task;
+        }
     }
 }

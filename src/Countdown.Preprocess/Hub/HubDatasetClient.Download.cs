@@ -73,6 +73,8 @@ public sealed partial class HubDatasetClient
         {
             await using var body = await OpenBodyAsync(response, dataset, path, expected.Size, cancellationToken);
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var window = System.Diagnostics.Stopwatch.StartNew();
+            long windowStart = 0;
             while (true)
             {
                 int read;
@@ -92,6 +94,14 @@ public sealed partial class HubDatasetClient
                 if (read == 0) break;
                 received += read;
                 if (received > expected.Size) throw HubErrors.SizeMismatch(dataset, path, received, expected.Size);
+                // A trickle that never stalls long enough to time out still has to end: check the rate over each window.
+                if (http.MinimumRate > 0 && window.Elapsed >= http.Timeout)
+                {
+                    var rate = (received - windowStart) / window.Elapsed.TotalSeconds;
+                    if (rate < http.MinimumRate) throw HubErrors.TooSlow(dataset, path, received, expected.Size, rate, http.MinimumRate, window.Elapsed);
+                    windowStart = received;
+                    window.Restart();
+                }
                 hash.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 if (received - reported >= ReportEvery)

@@ -32,7 +32,7 @@ public sealed partial class HubDatasetClient
             return await FromCacheAsync(cache, dataset, split, cancellationToken)
                    ?? throw HubErrors.NotCachedOffline(dataset, split, options.CacheDirectory);
 
-        using var http = new HubHttp(endpoint, options.Token, options.Timeout);
+        using var http = new HubHttp(endpoint, options.Token, options.Timeout, options.MinimumRate);
         HubRevision revision;
         try
         {

@@ -38,7 +38,7 @@ public sealed partial record HubDatasetReference(string Repository, string Revis
         if (!IsRepositoryId(repository))
             throw new UsageException($"Input '{uri}' does not name a dataset as 'OWNER/NAME' (letters, digits, '-', '_', '.'); write it as {Example}.");
         if (!IsRevision(revision))
-            throw new UsageException($"Input '{uri}' has an invalid revision '{revision}'; put a branch, tag or commit after '@', as in 'hf://datasets/{repository}@main'.");
+            throw new UsageException($"Input '{MessageText.Quote(uri)}' has an invalid revision '{MessageText.Quote(revision)}'; put a branch, tag or commit after '@' (letters, digits, '_', '-', '.', '+', at most {MaxRevisionSegment} characters between '/'), as in 'hf://datasets/{repository}@main'.");
         return new HubDatasetReference(repository, revision);
     }
 
@@ -55,8 +55,12 @@ public sealed partial record HubDatasetReference(string Repository, string Revis
         => value.Length <= 96 && RepositoryId().IsMatch(value) && !value.Contains("--", StringComparison.Ordinal) && !value.Contains("..", StringComparison.Ordinal);
 
     // Git ref names, kept to characters safe as cache folder names: no empty, '.'-led or '..' segments.
+    // Each segment becomes a file name in the cache, with room for a temporary suffix within the usual 255-byte limit.
     private static bool IsRevision(string value)
-        => value.Length is > 0 and <= 255 && value.Split('/').All(segment => RevisionSegment().IsMatch(segment));
+        => value.Length is > 0 and <= 255 && value.Split('/').All(segment => segment.Length <= MaxRevisionSegment && RevisionSegment().IsMatch(segment));
+
+    /// <summary>The longest part of a revision between two '/', so that the cache can name a file after it.</summary>
+    internal const int MaxRevisionSegment = 128;
 
     [GeneratedRegex("^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?/[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$")]
     private static partial Regex RepositoryId();

@@ -51,6 +51,18 @@ internal static class HubErrors
     public static HubException TooManyRedirects(Uri url, int limit)
         => new(HubErrorKind.InvalidResponse, $"'{Origin(url)}' redirected more than {limit} times for '{url.AbsolutePath}'; try again later, or {LocalHint}.");
 
+    public static HubException BodyTooLarge(Uri url, int limit)
+        => new(HubErrorKind.InvalidResponse,
+            $"'{Origin(url)}' answered '{url.AbsolutePath}' with more than {limit >> 20} MB, far more than a Hub revision answer; check that HF_ENDPOINT points at a Hugging Face Hub.");
+
+    public static HubException TooSlow(HubDatasetReference dataset, string path, long received, long size, double rate, long minimum, TimeSpan window)
+        => new(HubErrorKind.Network,
+            $"Download of '{path}' from dataset '{dataset.Repository}' ran slower than {minimum} bytes/s ({rate:0} bytes/s over {window.TotalSeconds:0.#} s, {received} of {size} bytes); {Discarded}, or lower COUNTDOWN_HUB_MIN_RATE.");
+
+    public static HubException BadRedirect(Uri url, string location)
+        => new(HubErrorKind.InvalidResponse,
+            $"'{Origin(url)}' redirected '{url.AbsolutePath}' to '{Tasks.MessageText.Quote(location)}', which is not an http(s) address; check HF_ENDPOINT, or {LocalHint}.");
+
     public static HubException Interrupted(HubDatasetReference dataset, string path, long received, long size, Exception error)
         => new(HubErrorKind.Interrupted,
             $"Download of '{path}' from dataset '{dataset.Repository}' broke off after {received} of {size} bytes ({Reason(error)}); {Discarded}.", error);

@@ -12,16 +12,20 @@ internal sealed class HubHttp : IDisposable
 {
     public const int MaxRedirects = 5;
 
+    /// <summary>The largest API answer (the revision JSON) read; a real one is a few kilobytes even for thousands of files.</summary>
+    public const int MaxApiBodyBytes = 8 << 20;
+
     private static readonly ProductInfoHeaderValue UserAgent = new("countdown-preprocess",
         typeof(HubHttp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
 
     private readonly HttpClient client;
     private readonly string? token;
 
-    public HubHttp(Uri endpoint, string? token, TimeSpan timeout)
+    public HubHttp(Uri endpoint, string? token, TimeSpan timeout, long minimumRate = 0)
     {
         Endpoint = endpoint;
         Timeout = timeout;
+        MinimumRate = minimumRate;
         this.token = token;
         var handler = new SocketsHttpHandler
         {
@@ -38,6 +42,9 @@ internal sealed class HubHttp : IDisposable
 
     /// <summary>The wait allowed for headers, and between two reads of a body.</summary>
     public TimeSpan Timeout { get; }
+
+    /// <summary>The slowest download accepted, in bytes per second averaged over <see cref="Timeout"/>; 0 accepts any.</summary>
+    public long MinimumRate { get; }
 
     /// <summary>Whether a token is configured.</summary>
     public bool HasToken => token is not null;
@@ -61,7 +68,8 @@ internal sealed class HubHttp : IDisposable
             if (!relative && !followAbsolute) return new HubResponse(response, fromHub);
             response.Dispose();
             if (redirects == MaxRedirects) throw HubErrors.TooManyRedirects(url, MaxRedirects);
-            var next = new Uri(current, location);
+            if (!Uri.TryCreate(current, location, out var next) || next.Scheme is not ("http" or "https"))
+                throw HubErrors.BadRedirect(current, location);
             // Once a request leaves the Hub's origin, the token stays behind for the rest of the chain.
             mayAuthorize = mayAuthorize && SameOrigin(next, current);
             current = next;
@@ -76,7 +84,18 @@ internal sealed class HubHttp : IDisposable
         var url = response.RequestMessage!.RequestUri!;
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            if (response.Content.Headers.ContentLength is > MaxApiBodyBytes)
+                throw HubErrors.BodyTooLarge(url, MaxApiBodyBytes);
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int read;
+            while ((read = await body.ReadAsync(chunk, timeout.Token)) > 0)
+            {
+                if (buffer.Length + read > MaxApiBodyBytes) throw HubErrors.BodyTooLarge(url, MaxApiBodyBytes);
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
         }
         catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {

@@ -18,13 +18,14 @@ public sealed class CsvTableFile : TableFile
 
     private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal) { "True", "False", "true", "false", "TRUE", "FALSE" };
 
+    private readonly char _delimiter;
     private (string[] Header, string[] Types, long Rows)? _scan;
 
-    /// <summary>Creates the reader for <paramref name="path"/>.</summary>
-    public CsvTableFile(string path) : base(path) { }
+    /// <summary>Creates the reader for <paramref name="path"/>, with fields separated by <paramref name="delimiter"/> (',' or '\t').</summary>
+    public CsvTableFile(string path, char delimiter = ',') : base(path) => _delimiter = delimiter;
 
     /// <inheritdoc/>
-    public override TableFormat Format => TableFormat.Csv;
+    public override TableFormat Format => _delimiter == '\t' ? TableFormat.Tsv : TableFormat.Csv;
 
     /// <inheritdoc/>
     public override async Task<TableDescription> DescribeAsync(CancellationToken cancellationToken = default)
@@ -124,7 +125,7 @@ public sealed class CsvTableFile : TableFile
         }
         catch (CsvHelperException error)
         {
-            throw new InputFileException($"'{Path}' is not valid CSV near line {error.Context?.Parser?.RawRow} ({error.Message.Split('\n')[0].TrimEnd('.')}); check its quoting.", Path, error);
+            throw new InputFileException($"'{Path}' is not valid {(_delimiter == '\t' ? "TSV" : "CSV")} near line {error.Context?.Parser?.RawRow} ({MessageText.Clause(error.Message)}); check its quoting.", Path, error);
         }
     }
 
@@ -132,7 +133,7 @@ public sealed class CsvTableFile : TableFile
     {
         try
         {
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectDelimiter = false };
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, DetectDelimiter = false, Delimiter = _delimiter.ToString() };
             return new CsvReader(new StreamReader(Path), config);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

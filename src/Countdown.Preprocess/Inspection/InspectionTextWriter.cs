@@ -125,6 +125,7 @@ public static class InspectionTextWriter
         TableFormat.Parquet => "Parquet",
         TableFormat.JsonLines => "JSON Lines",
         TableFormat.Json => "JSON",
+        TableFormat.Tsv => "TSV",
         _ => "CSV",
     };
 }

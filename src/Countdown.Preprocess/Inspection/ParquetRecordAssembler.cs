@@ -7,6 +7,16 @@ namespace Countdown.Preprocess.Inspection;
 /// Every leaf below a node holds one level entry for each null or empty occurrence of that node, so the first leaf
 /// tells whether a node is present (its definition level reaches the node's) and whether a list goes on (the next
 /// entry's repetition level equals the list's).
+/// <para>
+/// Why not Parquet.Net's own untyped reader (issue #10): Parquet.Net 6.1 has
+/// <c>ParquetSerializer.DeserializeUntypedAsync(stream, options, rowGroupIndex)</c>, which assembles rows of any schema
+/// into dictionaries. It takes a whole row group or the whole file, with no row offset or count, so
+/// <c>inspect --rows 3</c> on a file of one 490,000-row group would build 490,000 dictionaries to show 3, where this
+/// assembler decodes the leaf columns once and builds only the rows shown. Whether it keeps the distinctions
+/// <c>inspect</c> prints as pandas does (a null list versus an empty one, a null struct versus a struct of nulls, maps,
+/// pyarrow's and legacy list layouts) has not been checked against this assembler's tests yet; that check, on the
+/// fixtures of <c>ParquetTableFileTests</c>, is the step before switching.
+/// </para>
 /// </remarks>
 internal sealed class ParquetRecordAssembler(ParquetSchemaNode root, IReadOnlyList<ParquetLeafColumn> leaves)
 {

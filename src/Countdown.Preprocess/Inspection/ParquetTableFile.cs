@@ -33,9 +33,19 @@ public sealed class ParquetTableFile : TableFile
     {
         if (!File.Exists(path)) throw new InputFileException($"File '{path}' does not exist; check the path.", path);
         ParquetReader? reader = null;
+        FileStream stream;
         try
         {
-            reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"'{path}' cannot be opened ({error.Message.TrimEnd('.')}); check the path and permissions.", path, error);
+        }
+        try
+        {
+            ParquetFooter.Check(stream);
+            reader = await ParquetReader.CreateAsync(stream, leaveStreamOpen: false, cancellationToken: cancellationToken);
             var root = ParquetSchemaNode.Parse(reader.Metadata!.Schema);
             var byPath = reader.Schema.GetDataFields().ToDictionary(f => string.Join('\u001f', f.Path.ToList()));
             var leafNodes = Leaves(root).ToArray();
@@ -44,15 +54,28 @@ public sealed class ParquetTableFile : TableFile
                 : throw new InvalidDataException($"Parquet.Net does not read column '{string.Join(".", leaf.Path)}'")).ToArray();
             return new ParquetTableFile(path, reader, root, leafNodes, leaves);
         }
-        catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception error) when (ParquetFooter.IsCorruption(error))
         {
             if (reader is not null) await reader.DisposeAsync();
+            else await stream.DisposeAsync();
             throw Unreadable(path, error);
         }
     }
 
     /// <inheritdoc/>
     public override Task<TableDescription> DescribeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Task.FromResult(Describe());
+        }
+        catch (Exception error) when (ParquetFooter.IsCorruption(error))
+        {
+            throw Unreadable(Path, error);
+        }
+    }
+
+    private TableDescription Describe()
     {
         var meta = _reader.Metadata!;
         var codecs = meta.RowGroups.SelectMany(g => g.Columns).Select(c => c.MetaData?.Codec.ToString() ?? "UNKNOWN").Distinct().ToArray();
@@ -62,7 +85,7 @@ public sealed class ParquetTableFile : TableFile
             meta.CreatedBy,
             (meta.KeyValueMetadata ?? []).Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)).ToArray());
         var fields = _root.Children.Select(ParquetTypes.Describe).ToArray();
-        return Task.FromResult(new TableDescription(Path, Format, meta.NumRows, fields, details));
+        return new TableDescription(Path, Format, meta.NumRows, fields, details);
     }
 
     /// <inheritdoc/>
@@ -91,9 +114,9 @@ public sealed class ParquetTableFile : TableFile
                 {
                     row = assembler.ReadRow();
                 }
-                catch (IndexOutOfRangeException error)
+                catch (Exception error) when (ParquetFooter.IsCorruption(error))
                 {
-                    throw new InputFileException($"Row {start + r} of '{Path}' is inconsistent with its schema ({error.Message}); the file is corrupt.", Path, error);
+                    throw new InputFileException($"Row {start + r} of '{Path}' is inconsistent with its schema ({MessageText.Clause(error.Message)}); the file is corrupt.", Path, error);
                 }
                 yield return row;
             }
@@ -118,9 +141,9 @@ public sealed class ParquetTableFile : TableFile
             {
                 leaves[i] = await ReadLeafAsync(group, field, _leafNodes[i].DefinitionLevel, cancellationToken);
             }
-            catch (Exception error) when (error is IOException or InvalidDataException or ParquetException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            catch (Exception error) when (ParquetFooter.IsCorruption(error))
             {
-                throw new InputFileException($"Column '{string.Join(".", field.Path.ToList())}' of '{Path}' cannot be read ({error.Message}); the file is corrupt or uses an unsupported encoding.", Path, error);
+                throw new InputFileException($"Column '{string.Join(".", field.Path.ToList())}' of '{Path}' cannot be read ({MessageText.Clause(error.Message)}); the file is corrupt or uses an unsupported encoding.", Path, error);
             }
         }
         return leaves;
@@ -171,5 +194,5 @@ public sealed class ParquetTableFile : TableFile
         => node.Kind == ParquetNodeKind.Primitive ? [node] : node.Children.SelectMany(Leaves);
 
     private static InputFileException Unreadable(string path, Exception error)
-        => new($"'{path}' is not a readable Parquet file ({error.Message.TrimEnd('.')}); check that it is Parquet and complete.", path, error);
+        => new($"'{path}' is not a readable Parquet file ({MessageText.Clause(error.Message)}); check that it is Parquet and complete.", path, error);
 }

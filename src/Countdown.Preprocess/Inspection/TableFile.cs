@@ -14,7 +14,7 @@ public abstract class TableFile : IAsyncDisposable
     /// <summary>The file format.</summary>
     public abstract TableFormat Format { get; }
 
-    /// <summary>Opens a file, choosing the format by extension (<c>.parquet</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.json</c>, <c>.csv</c>) or else by its first bytes.</summary>
+    /// <summary>Opens a file, choosing the format by extension (<c>.parquet</c>, <c>.jsonl</c>/<c>.ndjson</c>, <c>.json</c>, <c>.csv</c>, <c>.tsv</c>) or else by its first bytes.</summary>
     /// <exception cref="InputFileException">The file is missing, unreadable or not of its format.</exception>
     public static Task<TableFile> OpenAsync(string path, CancellationToken cancellationToken = default)
         => OpenAsync(path, null, cancellationToken);
@@ -28,12 +28,16 @@ public abstract class TableFile : IAsyncDisposable
             throw new InputFileException($"'{path}' is a folder; give one Parquet, JSONL, JSON or CSV file.", path);
         if (!File.Exists(path))
             throw new InputFileException($"File '{path}' does not exist; check the path.", path);
-        format ??= await DetectFormatAsync(path, cancellationToken);
+        var (detected, head) = await DetectFormatAsync(path, cancellationToken);
+        format ??= detected;
+        if (format is TableFormat.Json or TableFormat.JsonLines && Readers.JsonInputText.NonUtf8Encoding(head) is { } encoding)
+            throw new InputFileException($"'{path}' {Readers.JsonInputText.NotUtf8Sentence(encoding)}.", path);
         return format switch
         {
             TableFormat.Parquet => await ParquetTableFile.OpenAsync(path, cancellationToken),
             TableFormat.JsonLines => new JsonTableFile(path, TableFormat.JsonLines),
             TableFormat.Json => new JsonTableFile(path, TableFormat.Json),
+            TableFormat.Tsv => new CsvTableFile(path, '\t'),
             _ => new CsvTableFile(path),
         };
     }
@@ -53,25 +57,35 @@ public abstract class TableFile : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<TableFormat> DetectFormatAsync(string path, CancellationToken cancellationToken)
+    private static async Task<(TableFormat Format, byte[] Head)> DetectFormatAsync(string path, CancellationToken cancellationToken)
     {
         var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
-        switch (extension)
-        {
-            case ".parquet" or ".pq": return TableFormat.Parquet;
-            case ".jsonl" or ".ndjson": return TableFormat.JsonLines;
-            case ".csv": return TableFormat.Csv;
-        }
-
         var head = new byte[64];
         int read;
-        await using (var stream = File.OpenRead(path))
+        try
+        {
+            await using var stream = File.OpenRead(path);
             read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        if (read >= 4 && head.AsSpan(0, 4).SequenceEqual("PAR1"u8)) return TableFormat.Parquet;
-        var first = head.AsSpan(0, read).TrimStart("\uFEFF"u8).TrimStart(" \t\r\n"u8);
-        if (first.Length > 0 && first[0] == (byte)'[') return TableFormat.Json;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"'{path}' cannot be opened ({MessageText.Clause(error.Message)}); check the path and permissions.", path, error);
+        }
+        head = head[..read];
+        switch (extension)
+        {
+            case ".parquet" or ".pq": return (TableFormat.Parquet, head);
+            case ".jsonl" or ".ndjson": return (TableFormat.JsonLines, head);
+            case ".csv": return (TableFormat.Csv, head);
+            case ".tsv" or ".tab": return (TableFormat.Tsv, head);
+        }
+
+        if (read >= 4 && head.AsSpan(0, 4).SequenceEqual("PAR1"u8)) return (TableFormat.Parquet, head);
+        if (extension == ".json" && Readers.JsonInputText.NonUtf8Encoding(head) is not null) return (TableFormat.Json, head);
+        var first = head.AsSpan().TrimStart("\uFEFF"u8).TrimStart(" \t\r\n"u8);
+        if (first.Length > 0 && first[0] == (byte)'[') return (TableFormat.Json, head);
         // Hugging Face's to_json writes JSON Lines under a .json name, so an object first means lines.
-        if (first.Length > 0 && first[0] == (byte)'{') return TableFormat.JsonLines;
-        return extension == ".json" ? TableFormat.Json : TableFormat.Csv;
+        if (first.Length > 0 && first[0] == (byte)'{') return (TableFormat.JsonLines, head);
+        return (extension == ".json" ? TableFormat.Json : TableFormat.Csv, head);
     }
 }

@@ -14,4 +14,7 @@ public enum TableFormat
 
     /// <summary>Comma-separated values with a header row.</summary>
     Csv,
+
+    /// <summary>Tab-separated values with a header row.</summary>
+    Tsv,
 }

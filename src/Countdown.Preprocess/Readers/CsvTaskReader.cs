@@ -95,7 +95,7 @@ internal sealed class CsvTaskReader
         string? missing = _targetColumn < 0 ? TaskRecordValidator.Target : _numsColumn < 0 ? TaskRecordValidator.Nums : null;
         if (missing is not null)
         {
-            string names = string.Join(", ", header.Select(name => $"'{name}'"));
+            string names = string.Join(", ", header.Select(name => $"'{MessageText.Quote(name)}'"));
             throw new InputFileException(
                 $"The header of {InputFiles.Describe(_sourcePath)} has no '{missing}' column (it names {names}); the first line must name the columns target and nums.",
                 _sourcePath);

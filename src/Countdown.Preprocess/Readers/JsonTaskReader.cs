@@ -153,9 +153,16 @@ internal sealed class JsonTaskReader
         }
     }
 
-    private TaskDataException NotValidJson(long line, JsonException ex) => new(
-        $"{InputFiles.DescribeAtStart(_sourcePath)} is not valid JSON near line {line} (array element {_index}); fix that element or write one object per line as JSON Lines.",
-        _sourcePath, line, _index, null, ex);
+    private CountdownException NotValidJson(long line, JsonException ex)
+    {
+        if (JsonInputText.NonUtf8Encoding(_document) is { } encoding)
+            return new InputFileException($"{InputFiles.DescribeAtStart(_sourcePath)} {JsonInputText.NotUtf8Sentence(encoding)}.", _sourcePath, ex);
+        if (JsonInputText.IsTooDeep(ex))
+            return new TaskDataException($"Array element {_index} of {InputFiles.Describe(_sourcePath)} {JsonInputText.TooDeepClause}; flatten that element.", _sourcePath, line, _index, null, ex);
+        return new TaskDataException(
+            $"{InputFiles.DescribeAtStart(_sourcePath)} is not valid JSON near line {line} (array element {_index}); fix that element or write one object per line as JSON Lines.",
+            _sourcePath, line, _index, null, ex);
+    }
 
     /// <summary>The 1-based line of byte <paramref name="position"/>; positions only move forward, so counting is incremental.</summary>
     private long LineAt(int position)

@@ -90,14 +90,20 @@ internal sealed class JsonlTaskReader
         catch (TaskDataException) when (JsonSyntax.FindError(line) is { } syntax)
         {
             // A broken line can look like a bad field before the reader reaches the break: report the break.
-            throw Malformed(at, indent, syntax);
+            throw Malformed(at, indent, syntax, line);
         }
         catch (JsonException ex)
         {
-            throw Malformed(at, indent, ex);
+            throw Malformed(at, indent, ex, line);
         }
     }
 
-    private static TaskDataException Malformed(in RecordLocation at, int indent, JsonException ex)
-        => TaskRecordValidator.Malformed(at, $"is not valid JSON (at byte {indent + (ex.BytePositionInLine ?? 0) + 1})", "fix or remove that line", ex);
+    private Exception Malformed(in RecordLocation at, int indent, JsonException ex, ReadOnlySpan<byte> line)
+    {
+        if (_lineNumber == 1 && JsonInputText.NonUtf8Encoding(line) is { } encoding)
+            return new InputFileException($"{InputFiles.DescribeAtStart(_sourcePath)} {JsonInputText.NotUtf8Sentence(encoding)}.", _sourcePath, ex);
+        if (JsonInputText.IsTooDeep(ex))
+            return TaskRecordValidator.Malformed(at, JsonInputText.TooDeepClause, "flatten that record", ex);
+        return TaskRecordValidator.Malformed(at, $"is not valid JSON (at byte {indent + (ex.BytePositionInLine ?? 0) + 1})", "fix or remove that line", ex);
+    }
 }

@@ -88,6 +88,7 @@ internal sealed partial class ParquetTaskReader
     {
         try
         {
+            Inspection.ParquetFooter.Check(file); // a bad footer length must not reach the Thrift decoder
             var reader = await ParquetReader.CreateAsync(file, leaveStreamOpen: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             _ = reader.Schema; // decode the schema now so a corrupt one is reported as a corrupt footer
             return reader;

@@ -69,7 +69,7 @@ internal static class TaskRecordValidator
         : "every record needs a list of integers in nums";
 
     private static string Shorten(string text)
-        => text.Length <= MaxQuotedLength ? text : string.Concat(text.AsSpan(0, MaxQuotedLength), "...");
+        => MessageText.Quote(text.Length <= MaxQuotedLength ? text : string.Concat(text.AsSpan(0, MaxQuotedLength), "..."), int.MaxValue);
 
     private static string Capitalize(string text)
         => text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];

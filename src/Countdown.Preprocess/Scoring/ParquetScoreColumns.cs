@@ -40,7 +40,7 @@ internal sealed class ParquetScoreColumns
             numbers = Find(p => p.Count >= 4 && p[0] == "reward_model" && p[1] == "ground_truth" && p[2] == "numbers", 1);
         }
         var output = Find(p => p is ["response"], 0) ?? Find(p => p is ["solution_str"], 0);
-        var names = string.Join(", ", schema.Fields.Select(f => $"'{f.Name}'"));
+        var names = string.Join(", ", schema.Fields.Select(f => $"'{MessageText.Quote(f.Name)}'"));
         if (target is null || numbers is null || output is null)
             throw new InputFileException(
                 $"'{path}' lacks a column to score (its columns are {names}); it needs target and nums (or reward_model.ground_truth) and response (or solution_str).", path);

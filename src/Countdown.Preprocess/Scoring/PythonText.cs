@@ -31,6 +31,15 @@ internal static class PythonText
     public static bool IsDecimalDigit(Rune rune)
         => rune.IsAscii ? (uint)(rune.Value - '0') <= 9 : Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber;
 
+    /// <summary>Python's <c>len()</c> of the text: code points, so a surrogate pair counts once.</summary>
+    public static int CodePointCount(ReadOnlySpan<char> text)
+    {
+        var count = text.Length;
+        foreach (var c in text)
+            if (char.IsLowSurrogate(c)) count--;
+        return count;
+    }
+
     /// <summary>The value 0–9 of a decimal digit.</summary>
     public static int DigitValue(Rune rune) => rune.IsAscii ? rune.Value - '0' : (int)Rune.GetNumericValue(rune);
 }

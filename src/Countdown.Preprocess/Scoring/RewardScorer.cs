@@ -5,6 +5,11 @@ namespace Countdown.Preprocess.Scoring;
 /// 131,072 bits and nesting below 1,000 pending operators.</remarks>
 public static class RewardScorer
 {
+    /// <summary>The longest answer (in characters, after stripping) that is evaluated; a longer one that passes the syntax
+    /// and numbers checks is <see cref="ScoreReason.TooLong"/>. Exact arithmetic over n factors costs n² (9*9*…*9), and a
+    /// Countdown answer has a handful of numbers. <c>countdown_reward.py</c> applies the same limit (ANSWER_LENGTH_LIMIT).</summary>
+    public const int AnswerLengthLimit = 10_000;
+
     /// <summary>Rates <paramref name="output"/> (a response, or a TinyZero log in <see cref="ScoringMode.TinyZero"/>).</summary>
     public static ScoreResult Score(ReadOnlySpan<char> output, long target, ReadOnlySpan<long> numbers, ScoreOptions? options = null)
     {
@@ -23,14 +28,15 @@ public static class RewardScorer
         sorted.Sort();
         var strictReason = StrictRule.Evaluate(answer, sorted, target);
         var lenientReason = TinyZeroRule.Evaluate(answer, sorted, target);
-        var flagged = (lenientReason == ScoreReason.Ok && strictReason != ScoreReason.Ok) || lenientReason == ScoreReason.TooLarge;
+        var tooLong = strictReason == ScoreReason.TooLong || lenientReason == ScoreReason.TooLong;
+        var flagged = (lenientReason == ScoreReason.Ok && strictReason != ScoreReason.Ok) || lenientReason == ScoreReason.TooLarge || tooLong;
         bool correct;
         ScoreReason reason;
         if (strict)
         {
             correct = strictReason == ScoreReason.Ok;
             reason = correct || !flagged ? strictReason
-                : lenientReason == ScoreReason.Ok ? ScoreReason.NotStrict : ScoreReason.TooLarge;
+                : lenientReason == ScoreReason.Ok ? ScoreReason.NotStrict : tooLong ? ScoreReason.TooLong : ScoreReason.TooLarge;
         }
         else
         {

@@ -21,5 +21,5 @@ internal readonly record struct RowLocation(string SourcePath, long? LineNumber,
     public TaskDataException Error(string message, string? field)
         => new(message, SourcePath, LineNumber, RowIndex, field);
 
-    private static string Shorten(string raw) => raw.Length <= 60 ? raw : raw[..57] + "...";
+    private static string Shorten(string raw) => MessageText.Quote(raw.Length <= 60 ? raw : raw[..57] + "...", int.MaxValue);
 }

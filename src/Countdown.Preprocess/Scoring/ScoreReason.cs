@@ -30,6 +30,9 @@ public enum ScoreReason
 
     /// <summary>TinyZero's checker accepts the answer but the strict rule does not: <c>**</c>, <c>//</c>, decimals, unary signs (<c>not-strict</c>).</summary>
     NotStrict,
+
+    /// <summary>A well-formed answer with the task's numbers, longer than <see cref="RewardScorer.AnswerLengthLimit"/> characters: not evaluated, flagged (<c>too-long</c>).</summary>
+    TooLong,
 }
 
 /// <summary>Names of <see cref="ScoreReason"/> values.</summary>
@@ -47,6 +50,7 @@ public static class ScoreReasons
         ScoreReason.EvalError => "eval-error",
         ScoreReason.TooLarge => "too-large",
         ScoreReason.NotStrict => "not-strict",
+        ScoreReason.TooLong => "too-long",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

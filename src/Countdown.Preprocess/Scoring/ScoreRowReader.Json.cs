@@ -31,6 +31,19 @@ public static partial class ScoreRowReader
     /// <summary>A row from a JSON object: <c>target</c> and <c>nums</c>, or <c>reward_model.ground_truth</c>; <c>response</c> or <c>solution_str</c>.</summary>
     private static ScoreRow FromJson(JsonElement row, long index, RowLocation at)
     {
+        try
+        {
+            return FromJsonElement(row, index, at);
+        }
+        catch (InvalidOperationException error) when (error.InnerException is System.Text.DecoderFallbackException)
+        {
+            // System.Text.Json checks UTF-8 only when a string is decoded.
+            throw new TaskDataException($"The row {at} holds text that is not valid UTF-8; save the file as UTF-8.", at.SourcePath, at.LineNumber, at.RowIndex, inner: error);
+        }
+    }
+
+    private static ScoreRow FromJsonElement(JsonElement row, long index, RowLocation at)
+    {
         if (row.ValueKind != JsonValueKind.Object)
             throw at.Error($"The row {at} is a JSON {row.ValueKind.ToString().ToLowerInvariant()}, not an object; write one object per row.", null);
         long target;

@@ -115,8 +115,9 @@ public static partial class ScoreRowReader
             row = new ScoreRow(index, target.Value, numbers, (response ?? solution)!);
             return true;
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
+            // Anything unusual (invalid UTF-8 in a string included) takes the slow path, which says what is wrong.
             return false;
         }
     }

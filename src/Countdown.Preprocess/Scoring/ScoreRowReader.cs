@@ -83,7 +83,7 @@ public static partial class ScoreRowReader
             var position = text.IndexOf(detail, StringComparison.Ordinal);
             if (position >= 0) text = text[..position];
         }
-        return text.Trim().TrimEnd('.').Replace(". ", "; ", StringComparison.Ordinal);
+        return MessageText.Quote(text.Trim().TrimEnd('.').Replace(". ", "; ", StringComparison.Ordinal), 300);
     }
 
     private static string Describe(string path) => path == StandardInput ? "standard input" : $"'{path}'";

@@ -77,7 +77,7 @@ internal static class StrictRule
         for (var i = 0; i < sortedNumbers.Length; i++)
             if (literals[i] != sortedNumbers[i]) return ScoreReason.WrongNumbers;
 
-        return Run(output, target);
+        return PythonText.CodePointCount(answer) > RewardScorer.AnswerLengthLimit ? ScoreReason.TooLong : Run(output, target);
     }
 
     private static ScoreReason Run(List<Item> program, long target)

@@ -21,6 +21,7 @@ internal static class TinyZeroRule
         var program = t_program ??= [];
         var parsed = PythonExpression.Parse(answer, program);
         if (parsed != ScoreReason.Ok) return parsed;
+        if (PythonText.CodePointCount(answer) > RewardScorer.AnswerLengthLimit) return ScoreReason.TooLong;
         var run = Run(program, out var value);
         return run != ScoreReason.Ok ? run : PythonArithmetic.CloseTo(value, target);
     }

@@ -12,7 +12,8 @@ Every call returns the same keys, all floats:
     formatted  1.0 when the response holds an answer
     flagged    1.0 when TinyZero's checker accepts the answer but the strict rule does not (2**3, 7//2,
                2.5*2, unary minus, ...), or when TinyZero's eval would hang or run out of memory on it
-               (9**9**9**9); computed in both modes
+               (9**9**9**9), or when a well-formed answer with the task's numbers is longer than
+               ANSWER_LENGTH_LIMIT characters and so is not evaluated (reason 'too-long'); computed in both modes
 
 strict=True (default): the answer is an expression of integer literals (ASCII digits, no leading zeros),
 binary + - * / and parentheses, with any whitespace between tokens; its literals are the task's numbers,
@@ -40,6 +41,7 @@ INT_BITS_LIMIT = 131072
 NESTING_LIMIT = 1000
 PAREN_LIMIT = 200
 DIGITS_LIMIT = 4300
+ANSWER_LENGTH_LIMIT = 10000
 
 _OPEN = "<answer>"
 _CLOSE = "</answer>"
@@ -85,10 +87,12 @@ def rate(answer, target, numbers, strict=True):
         return 0.0, 0.0, 0.0, 0.0, "no-answer"
     strict_reason = _strict_reason(answer, numbers, target)
     lenient_reason = _lenient_reason(answer, numbers, target)
-    flagged = (lenient_reason == "ok" and strict_reason != "ok") or lenient_reason == "too-large"
+    too_long = strict_reason == "too-long" or lenient_reason == "too-long"
+    flagged = (lenient_reason == "ok" and strict_reason != "ok") or lenient_reason == "too-large" or too_long
     if strict:
         correct = strict_reason == "ok"
-        reason = strict_reason if correct or not flagged else ("not-strict" if lenient_reason == "ok" else "too-large")
+        reason = strict_reason if correct or not flagged else (
+            "not-strict" if lenient_reason == "ok" else "too-long" if too_long else "too-large")
     else:
         correct = lenient_reason == "ok"
         reason = "not-strict" if correct and flagged else lenient_reason
@@ -156,7 +160,7 @@ def _tinyzero_answer(text):
 
 
 def _strict_reason(answer, numbers, target):
-    """'ok', 'unparsable', 'wrong-numbers', 'division-by-zero' or 'wrong-value' under the strict rule."""
+    """'ok', 'unparsable', 'wrong-numbers', 'division-by-zero', 'too-long' or 'wrong-value' under the strict rule."""
     literals = []
     output = []
     operators = []
@@ -203,6 +207,8 @@ def _strict_reason(answer, numbers, target):
         output.append(operators.pop())
     if sorted(literals) != sorted(str(n) for n in numbers):
         return "wrong-numbers"
+    if len(answer) > ANSWER_LENGTH_LIMIT:
+        return "too-long"
     stack = []
     for item in output:
         if item not in _STRICT_PRECEDENCE:
@@ -226,7 +232,7 @@ def _strict_reason(answer, numbers, target):
 
 def _lenient_reason(answer, numbers, target):
     """TinyZero's verdict in the same words: 'ok', 'wrong-numbers', 'unparsable', 'division-by-zero',
-    'eval-error', 'too-large' or 'wrong-value'."""
+    'eval-error', 'too-large', 'too-long' or 'wrong-value'."""
     runs = _DIGIT_RUNS.findall(answer)
     if any(len(run) > DIGITS_LIMIT for run in runs):
         return "wrong-numbers"
@@ -237,6 +243,8 @@ def _lenient_reason(answer, numbers, target):
     program = _python_program(answer)
     if isinstance(program, str):
         return program
+    if len(answer) > ANSWER_LENGTH_LIMIT:
+        return "too-long"
     try:
         value = _run(program)
     except _Refused as refused:

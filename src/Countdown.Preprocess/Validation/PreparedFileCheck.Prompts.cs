@@ -52,7 +52,7 @@ internal sealed partial class PreparedFileCheck
     }
 
     private static string Excerpt(string text, int at)
-        => at >= text.Length ? "(end)" : text.Substring(at, Math.Min(24, text.Length - at)).ReplaceLineEndings("\\n");
+        => at >= text.Length ? "(end)" : MessageText.Quote(text.Substring(at, Math.Min(24, text.Length - at)));
 
     private static bool Same(IReadOnlyList<ChatMessage> a, IReadOnlyList<ChatMessage> b)
     {

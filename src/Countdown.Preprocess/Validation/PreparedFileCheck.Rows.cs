@@ -134,7 +134,7 @@ internal sealed partial class PreparedFileCheck
     private static string Show(object? value) => value switch
     {
         null => "null",
-        string text => text,
+        string text => MessageText.Quote(text),
         object?[] => "a list",
         StructValue => "a struct",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -18,7 +18,7 @@ public sealed class ReportBuilderTests
         var report = await ReportBuilder.BuildAsync(raw, new ReportOptions { CountPromptTokens = Words, Template = PromptTemplates.Chat });
 
         var expected = new[] { 28L, 24, 4 }.Zip(new long[][] { [95, 11, 56], [1, 3, 4, 6], [2, 2] })
-            .Select(t => Words(PromptTemplates.Chat.Render(new Tasks.CountdownTask(t.First, t.Second)))).GroupBy(n => n).ToDictionary(g => g.Key, g => (long)g.Count());
+            .Select(t => Words(PromptTemplates.Chat.Render(new global::Countdown.Preprocess.Tasks.CountdownTask(t.First, t.Second)))).GroupBy(n => n).ToDictionary(g => g.Key, g => (long)g.Count());
         Assert.Equal(expected.OrderBy(p => p.Key), report.TokenLengths!.OrderBy(p => p.Key));
     }
 

@@ -15,4 +15,7 @@ internal sealed record HubTestResponse(int Status, string Reason)
 
     /// <summary>Send <see cref="BreakAfter"/> bytes, then keep the connection open and silent.</summary>
     public bool Stall { get; init; }
+
+    /// <summary>Send the body one byte at a time with this pause between bytes (a trickling server).</summary>
+    public TimeSpan? Trickle { get; init; }
 }

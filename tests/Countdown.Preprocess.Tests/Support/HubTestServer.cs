@@ -124,7 +124,18 @@ internal sealed class HubTestServer : IAsyncDisposable
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stop.Token);
         if (request.Method == "HEAD") return;
         var body = response.BreakAfter is { } count ? response.Body.AsMemory(0, count) : response.Body;
-        await stream.WriteAsync(body, stop.Token);
+        if (response.Trickle is { } pause)
+        {
+            for (var i = 0; i < body.Length; i++)
+            {
+                await stream.WriteAsync(body.Slice(i, 1), stop.Token);
+                await Task.Delay(pause, stop.Token);
+            }
+        }
+        else
+        {
+            await stream.WriteAsync(body, stop.Token);
+        }
         await stream.FlushAsync(stop.Token);
         if (response.Stall) await Task.Delay(Timeout.Infinite, stop.Token);
     }

@@ -14,7 +14,7 @@ public sealed class PrepareCommandTokenizerTests
     private static int BaseLength(string model, long[] nums)
     {
         using var tokenizer = HuggingFaceTokenizer.Load(model);
-        return PromptTokenCounter.For(tokenizer, PromptTemplates.Base).CountTokens(PromptTemplates.Base.Render(new Tasks.CountdownTask(15, nums)));
+        return PromptTokenCounter.For(tokenizer, PromptTemplates.Base).CountTokens(PromptTemplates.Base.Render(new global::Countdown.Preprocess.Tasks.CountdownTask(15, nums)));
     }
 
     [Fact]
