@@ -38,20 +38,8 @@ public static partial class PrepareJob
         if (CanStream(options))
             return await RunStreamingAsync(options, progress is null ? null : new SerialProgress(progress), clock, cancellationToken);
 
-        // Every task is held packed (16 bytes, not an object); --dedupe applies as the input is read.
-        var tasks = new PackedTasks();
-        var seen = options.Dedupe ? new TaskDeduplicator() : null;
-        long inputRecords = 0;
-        var inputs = await ReadAllAsync(options, (batch, _) =>
-        {
-            inputRecords += batch.Count;
-            foreach (var task in batch)
-            {
-                if (seen is null || seen.TryAdd(task)) tasks.Add(task);
-            }
-            return ValueTask.CompletedTask;
-        }, progress, cancellationToken);
-        var filtered = ApplyFilters(options, tasks, seen?.Dropped ?? 0, cancellationToken);
+        var (inputs, tasks, inputRecords, duplicatesRemoved) = await ReadPackedAsync(options, progress, cancellationToken);
+        var filtered = ApplyFilters(options, tasks, duplicatesRemoved, cancellationToken);
         var needed = options.TrainSize + options.TestSize + 1;
         var prompts = MeasurePrompts(options, tasks, needed - 1, cancellationToken);
 
