@@ -4,38 +4,40 @@ namespace Countdown.Preprocess.Preparing;
 
 public static partial class PrepareJob
 {
+    /// <summary>Tasks measured at once (each batch on every core).</summary>
+    private const int MeasureBatchSize = 65_536;
+
     /// <summary>Measures the prompts in tokens (on every core) and, with <see cref="PrepareOptions.MaxPromptTokens"/>, drops the tasks whose prompt is longer.</summary>
     /// <remarks>
     /// Runs after the other filters and the shuffle, so it keeps their order. Without a limit only the prompts that will be
-    /// written (the first <paramref name="written"/>) are measured.
+    /// written (the first <paramref name="written"/>) are measured. Tasks are unpacked and measured a batch at a time.
     /// </remarks>
-    private static PromptMeasure MeasurePrompts(PrepareOptions options, ref Filtered filtered, long written, CancellationToken cancellationToken)
+    private static PromptMeasure MeasurePrompts(PrepareOptions options, PackedTasks tasks, long written, CancellationToken cancellationToken)
     {
         if (options.PromptTokenCounter is not { } counter) return new PromptMeasure(0, null);
-        var tasks = filtered.Tasks;
-        var measured = options.MaxPromptTokens is null ? tasks.GetRange(0, (int)Math.Min(tasks.Count, written)) : tasks;
-        var lengths = PromptLengths.Count(measured, options.Template, counter, cancellationToken);
+        var histogram = new TokenLengthHistogram();
         long removed = 0;
         if (options.MaxPromptTokens is { } most)
         {
-            var keptTasks = new List<Tasks.CountdownTask>(tasks.Count);
-            var keptResults = filtered.Results is null ? null : new List<Solving.SolveResult>(tasks.Count);
-            var keptLengths = new List<int>(tasks.Count);
-            for (var i = 0; i < tasks.Count; i++)
+            removed = tasks.RetainWhere(MeasureBatchSize, (batch, keep) =>
             {
-                if (lengths[i] > most)
+                var lengths = PromptLengths.Count(batch, options.Template, counter, cancellationToken);
+                for (var i = 0; i < lengths.Length; i++)
                 {
-                    removed++;
-                    continue;
+                    keep[i] = lengths[i] <= most;
+                    if (keep[i] && histogram.Count < written) histogram.Add(lengths[i]);
                 }
-                keptTasks.Add(tasks[i]);
-                keptResults?.Add(filtered.Results![i]);
-                keptLengths.Add(lengths[i]);
-            }
-            filtered = filtered with { Tasks = keptTasks, Results = keptResults };
-            lengths = keptLengths.ToArray();
+            }, cancellationToken);
         }
-        var histogram = PromptLengths.Histogram(lengths, (int)Math.Min(lengths.Length, written));
+        else
+        {
+            var measured = (int)Math.Min(tasks.Count, written);
+            for (var start = 0; start < measured; start += MeasureBatchSize)
+            {
+                var batch = tasks.Range(start, Math.Min(MeasureBatchSize, measured - start));
+                foreach (var length in PromptLengths.Count(batch, options.Template, counter, cancellationToken)) histogram.Add(length);
+            }
+        }
         return new PromptMeasure(removed, histogram.ToStatistics());
     }
 

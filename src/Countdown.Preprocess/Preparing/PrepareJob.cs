@@ -38,21 +38,17 @@ public static partial class PrepareJob
         if (CanStream(options))
             return await RunStreamingAsync(options, progress is null ? null : new SerialProgress(progress), clock, cancellationToken);
 
-        var tasks = new List<CountdownTask>();
-        var inputs = await ReadAllAsync(options, tasks, progress, cancellationToken);
-        var inputRecords = tasks.Count;
-        var filtered = ApplyFilters(options, tasks, cancellationToken);
+        var (inputs, tasks, inputRecords, duplicatesRemoved) = await ReadPackedAsync(options, progress, cancellationToken);
+        var filtered = ApplyFilters(options, tasks, duplicatesRemoved, cancellationToken);
         var needed = options.TrainSize + options.TestSize + 1;
-        var prompts = MeasurePrompts(options, ref filtered, needed - 1, cancellationToken);
-        tasks = filtered.Tasks;
+        var prompts = MeasurePrompts(options, tasks, needed - 1, cancellationToken);
 
         if (tasks.Count < needed)
             throw new NotEnoughTasksException(DisplayName(options), tasks.Count, needed);
 
         progress?.Report(new PrepareProgress("read", inputRecords, inputRecords));
-        var solutions = options.AddSolution ? SolutionsFor(tasks, (int)(needed - 1), filtered.Results, cancellationToken) : null;
-        var train = Slice(tasks, solutions, 0, (int)options.TrainSize, "train", options, progress, cancellationToken);
-        var test = Slice(tasks, solutions, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
+        var train = Slice(tasks, 0, (int)options.TrainSize, "train", options, progress, cancellationToken);
+        var test = Slice(tasks, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
         var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train, options, cancellationToken);
@@ -71,9 +67,6 @@ public static partial class PrepareJob
         => options.InputDisplayName ?? string.Join(", ", options.InputPaths);
 
     private const int ProgressEvery = 16_384;
-
-    private static Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, List<CountdownTask> tasks, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
-        => ReadAllAsync(options, (batch, _) => { tasks.AddRange(batch); return ValueTask.CompletedTask; }, progress, cancellationToken);
 
     /// <summary>Reads every input in order, handing each batch to <paramref name="add"/>; reports progress each time the total passes a multiple of <see cref="ProgressEvery"/>.</summary>
     private static async Task<List<PreparedInput>> ReadAllAsync(PrepareOptions options, Func<List<CountdownTask>, CancellationToken, ValueTask> add, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
@@ -101,56 +94,6 @@ public static partial class PrepareJob
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
-
-    /// <summary>Dedupe, then solvable-only, then shuffle: the documented order, all before the split.</summary>
-    private static Filtered ApplyFilters(PrepareOptions options, List<CountdownTask> tasks, CancellationToken cancellationToken)
-    {
-        long duplicatesRemoved = 0, unsolvableRemoved = 0;
-        List<SolveResult>? results = null;
-        if (options.Dedupe)
-        {
-            var tally = new FilterTally();
-            tasks = TaskFilters.Dedupe(tasks, tally).ToList();
-            duplicatesRemoved = tally.Dropped;
-        }
-        if (options.SolvableOnly)
-        {
-            var tally = new FilterTally();
-            var solved = TaskFilters.SolvableOnly(tasks, SolveRule.Reward, tally, cancellationToken);
-            tasks = solved.Select(s => s.Task).ToList();
-            results = solved.Select(s => s.Result).ToList();
-            unsolvableRemoved = tally.Dropped;
-        }
-        if (options.ShuffleSeed is { } seed)
-        {
-            var order = SeededShuffle.Permutation(tasks.Count, seed);
-            tasks = order.Select(i => tasks[i]).ToList();
-            if (results is not null) results = order.Select(i => results[i]).ToList();
-        }
-        return new Filtered(tasks, results, duplicatesRemoved, unsolvableRemoved);
-    }
-
-    private sealed record Filtered(List<CountdownTask> Tasks, List<SolveResult>? Results, long DuplicatesRemoved, long UnsolvableRemoved);
-
-    /// <summary>Reference solutions for the first <paramref name="count"/> tasks, reusing the filter's results when it solved them.</summary>
-    private static IReadOnlyList<string?> SolutionsFor(List<CountdownTask> tasks, int count, List<SolveResult>? known, CancellationToken cancellationToken)
-    {
-        var results = known ?? (IReadOnlyList<SolveResult>)CountdownSolver.SolveAll(tasks.GetRange(0, count), cancellationToken);
-        return results.Take(count).Select(r => r.Solution).ToArray();
-    }
-
-    private static IEnumerable<PreparedRow> Slice(List<CountdownTask> tasks, IReadOnlyList<string?>? solutions, int start, int count, string split, PrepareOptions options, IProgress<PrepareProgress>? progress, CancellationToken cancellationToken)
-    {
-        for (var index = 0; index < count; index++)
-        {
-            // Ctrl-C must be seen within the CLI's termination grace period, whatever the row group size.
-            if ((index & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var task = tasks[start + index];
-            yield return new PreparedRow(task, options.Template.Render(task), split, index, solutions?[start + index]);
-            if ((index + 1) % ProgressEvery == 0) progress?.Report(new PrepareProgress(split, index + 1, count));
-        }
-        progress?.Report(new PrepareProgress(split, count, count));
     }
 
     /// <summary>Adds the files written besides the splits (reward function, then the summary, which describes them all), then moves the whole set into place.</summary>

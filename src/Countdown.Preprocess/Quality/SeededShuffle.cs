@@ -33,6 +33,18 @@ public static class SeededShuffle
         }
     }
 
+    /// <summary>Shuffles items stored elsewhere (such as a packed task store) in place; the same order as the other overloads.</summary>
+    internal static void Shuffle<TItems>(TItems items, ulong seed) where TItems : IIndexSwap
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var random = new SplitMix64(seed);
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = (int)random.NextBelow((ulong)i + 1);
+            items.Swap(i, j);
+        }
+    }
+
     /// <summary>The shuffled order of <c>0 .. count − 1</c>: item <c>k</c> of a shuffled list is original item <c>result[k]</c>.</summary>
     public static int[] Permutation(int count, ulong seed)
     {
