@@ -93,6 +93,58 @@ public sealed class TextTemplate : PromptTemplate
         }
     }
 
+    /// <summary>Whether the messages (<paramref name="roles"/>, <paramref name="contents"/>) are exactly what <see cref="Render"/> gives for the task, compared in place with no string per row.</summary>
+    /// <remarks>The validator's fast path uses it on every row it accepts; a row that does not match is rendered and reported the usual way.</remarks>
+    internal bool Matches(long target, ReadOnlySpan<long> nums, ReadOnlySpan<ReadOnlyMemory<char>> roles, ReadOnlySpan<ReadOnlyMemory<char>> contents)
+    {
+        if (roles.Length != _messages.Length || contents.Length != _messages.Length) return false;
+        var most = PythonFormat.MaxListLength(nums.Length) + PythonFormat.MaxIntegerTextLength;
+        char[]? rented = null;
+        Span<char> values = most <= StackValuesLength ? stackalloc char[StackValuesLength] : (rented = ArrayPool<char>.Shared.Rent(most));
+        try
+        {
+            var numbersLength = PythonFormat.FormatList(nums, values);
+            var targetLength = PythonFormat.FormatInteger(target, values[numbersLength..]);
+            var filling = new Filling(values[..numbersLength], values.Slice(numbersLength, targetLength));
+            for (var m = 0; m < _messages.Length; m++)
+            {
+                var message = _messages[m];
+                if (!roles[m].Span.SequenceEqual(message.Unfilled.Role)) return false;
+                var content = contents[m].Span;
+                if (message.Holes.Length == 0)
+                {
+                    if (!content.SequenceEqual(message.Unfilled.Content)) return false;
+                    continue;
+                }
+                if (content.Length != Length(message, filling) || !Same(message, filling, content)) return false;
+            }
+            return true;
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // Compares a content of the right length part by part, as Fill would write it.
+    private static bool Same(Compiled message, Filling filling, ReadOnlySpan<char> content)
+    {
+        var (parts, holes) = (message.Parts, message.Holes);
+        var at = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!content.Slice(at, parts[i].Length).SequenceEqual(parts[i])) return false;
+            at += parts[i].Length;
+            if (i < holes.Length)
+            {
+                var value = holes[i] == Placeholder.Numbers ? filling.Numbers : filling.Target;
+                if (!content.Slice(at, value.Length).SequenceEqual(value)) return false;
+                at += value.Length;
+            }
+        }
+        return true;
+    }
+
     private static int Length(Compiled message, Filling filling)
         => message.LiteralLength + message.NumbersHoles * filling.Numbers.Length + message.TargetHoles * filling.Target.Length;
 

@@ -27,25 +27,21 @@ internal sealed partial class PreparedFileCheck
         var truth = c.TruthNumbers.AsSpan(c.TruthStart[i], c.TruthStart[i + 1] - c.TruthStart[i]);
         if (!c.Nums.AsSpan(c.NumsStart[i], c.NumsStart[i + 1] - c.NumsStart[i]).SequenceEqual(truth)) return false;
 
-        var task = new CountdownTask(c.TruthTarget[i], truth.ToArray());
         var first = c.PromptStart[i];
         var messages = c.PromptStart[i + 1] - first;
+        var roles = c.Role.AsSpan(first, messages);
+        var contents = c.Content.AsSpan(first, messages);
         for (var k = 0; k < _templates.Count; k++)
         {
             var t = (_lastTemplate + k) % _templates.Count;
-            var rendered = _templates[t].Render(task);
-            if (rendered.Count != messages) continue;
-            var same = true;
-            for (var m = 0; m < messages && same; m++)
-                same = c.Role[first + m].Span.SequenceEqual(rendered[m].Role) && c.Content[first + m].Span.SequenceEqual(rendered[m].Content);
-            if (!same) continue;
+            if (!_templates[t].Matches(c.TruthTarget[i], truth, roles, contents)) continue;
 
             RowCount++;
             if (_splitFromName is null && _firstSplitRow is null) (_firstSplit, _firstSplitRow) = (split.ToString(), r);
             _lastTemplate = t;
             _templateRows[_templates[t].Name] = _templateRows.GetValueOrDefault(_templates[t].Name) + 1;
-            TaskKeys.Add(task.Target, task.Nums);
-            CheckPromptTokens(r, rendered, _templates[t]);
+            TaskKeys.AddSpan(c.TruthTarget[i], truth);
+            if (_promptLimit is not null) CheckPromptTokens(r, _templates[t].Render(new CountdownTask(c.TruthTarget[i], truth.ToArray())), _templates[t]);
             return true;
         }
         return false;

@@ -32,6 +32,13 @@ internal sealed class TaskKeyList
         Append(NoTask);
     }
 
+    /// <summary>Adds the next row's task from spans (the column fast path; no array per row when the task packs).</summary>
+    public void AddSpan(long target, ReadOnlySpan<long> nums)
+    {
+        if (PackedTaskKey.TryPackMultiset(target, nums, out var key)) Append(key);
+        else Add(target, nums.ToArray());
+    }
+
     private void Append(UInt128 key)
     {
         if (Count % BlockSize == 0) _blocks.Add(new UInt128[BlockSize]);

@@ -39,4 +39,55 @@ public sealed class TextTemplateTests
 
         Assert.StartsWith("Using the numbers [], create an equation that equals 0.", message.Content);
     }
+
+    private static readonly TextTemplate Holes = new("t", isChatStyle: true,
+    [
+        new ChatMessage("system", "no holes here"),
+        new ChatMessage("user", "{target}{numbers} = {target}? {numbers}"),
+    ]);
+
+    private static bool Matches(TextTemplate template, CountdownTask task, IReadOnlyList<ChatMessage> messages)
+        => template.Matches(task.Target, task.Nums,
+            messages.Select(m => m.Role.AsMemory()).ToArray(), messages.Select(m => m.Content.AsMemory()).ToArray());
+
+    [Fact]
+    public void Matches_ItsOwnRendering_IsTrue()
+    {
+        var task = new CountdownTask(-5, [3, -9223372036854775808]);
+        foreach (var template in new[] { Holes, PromptTemplates.Base, PromptTemplates.Chat })
+            Assert.True(Matches(template, task, template.Render(task)), template.Name);
+    }
+
+    [Fact]
+    public void Matches_AnyCharacterChanged_IsFalse()
+    {
+        var task = new CountdownTask(-5, [3, 71]);
+        var rendered = Holes.Render(task);
+        for (var m = 0; m < rendered.Count; m++)
+        {
+            var content = rendered[m].Content;
+            for (var at = 0; at < content.Length; at++)
+            {
+                var changed = rendered.ToArray();
+                changed[m] = rendered[m] with { Content = content[..at] + (content[at] == 'x' ? 'y' : 'x') + content[(at + 1)..] };
+                Assert.False(Matches(Holes, task, changed), $"message {m}, character {at}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Matches_OtherRoleCountLengthOrTask_IsFalse()
+    {
+        var task = new CountdownTask(-5, [3, 71]);
+        var rendered = Holes.Render(task);
+
+        Assert.False(Matches(Holes, task, [rendered[0], rendered[1] with { Role = "assistant" }]));
+        Assert.False(Matches(Holes, task, [rendered[0]]));
+        Assert.False(Matches(Holes, task, [rendered[0], rendered[1], rendered[1]]));
+        Assert.False(Matches(Holes, task, [rendered[0], rendered[1] with { Content = rendered[1].Content + " " }]));
+        Assert.False(Matches(Holes, task, [rendered[0], rendered[1] with { Content = rendered[1].Content[..^1] }]));
+        Assert.False(Matches(Holes, new CountdownTask(-6, [3, 71]), rendered));
+        Assert.False(Matches(Holes, new CountdownTask(-5, [3, 72]), rendered));
+        Assert.False(Matches(Holes, new CountdownTask(-5, [71, 3]), rendered));
+    }
 }
