@@ -64,8 +64,9 @@ public static class PrepareSummary
             json.WriteEndObject();
 
             json.WriteStartArray("outputs");
-            WriteOutput(json, "train", result.Train);
-            WriteOutput(json, "test", result.Test);
+            // Shards: one entry per file, so every file the run wrote has its rows, bytes and hash.
+            foreach (var train in result.TrainShards ?? [result.Train]) WriteOutput(json, "train", train);
+            foreach (var test in result.TestShards ?? [result.Test]) WriteOutput(json, "test", test);
             foreach (var extra in result.ExtraOutputs)
                 WriteOutput(json, "reward_function", extra);
             json.WriteEndArray();
