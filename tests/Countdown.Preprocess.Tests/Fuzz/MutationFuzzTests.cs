@@ -72,7 +72,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{runs} cases in {clock.Elapsed.TotalSeconds:F1} s (seed {baseSeed}); exits {string.Join(", ", exits.Select(e => $"{e.Key}: {e.Value}"))}; slowest {worstTime.TotalMilliseconds:F0} ms; peak RSS {worstResident >> 20} MB; most allocated in a case {worstAllocated >> 20} MB"));
+            $"{runs} cases in {clock.Elapsed.TotalSeconds:F1} s (seed {baseSeed}); exits {string.Join(", ", exits.Select(e => $"{e.Key}: {e.Value}"))}; slowest {worstTime.TotalMilliseconds:F0} ms; largest RSS growth {worstResident >> 20} MB; most allocated in a case {worstAllocated >> 20} MB"));
         Assert.True(failures.Count == 0, $"{failures.Count} of {runs} fuzz cases failed:\n" + string.Join("\n", failures.Take(15)));
         if (only is null) Assert.True(runs >= 300, $"only {runs} cases ran");
     }
@@ -109,7 +109,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         else if (!DocumentedExitCodes.Contains(run.ExitCode)) problems.Add($"exit {run.ExitCode} is not documented: {FirstLine(run.Error)}");
         if (run.Error.Contains("   at ", StringComparison.Ordinal) || run.Error.Contains("Unhandled exception", StringComparison.Ordinal))
             problems.Add($"stack trace on stderr: {FirstLine(run.Error)}");
-        if (resident > MemoryLimit) problems.Add($"peak resident set {resident >> 20} MB");
+        if (resident > MemoryLimit) problems.Add($"peak resident set grew by {resident >> 20} MB");
         if (allocated > MemoryLimit) problems.Add($"allocated {allocated >> 20} MB");
         if (before is not null && run.ExitCode != ExitCodes.Success && !SameFolder(before, outputFolder))
             problems.Add($"failed prepare (exit {run.ExitCode}) changed the output folder");
