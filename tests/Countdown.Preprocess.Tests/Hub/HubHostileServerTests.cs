@@ -67,7 +67,9 @@ public sealed class HubHostileServerTests
             _ => new HubTestResponse(404, "Not Found"),
         });
         using var cache = new TempDirectory();
-        var options = Options(server, cache) with { Timeout = TimeSpan.FromMilliseconds(300), MinimumRate = 1_000 };
+        // A 2 s window: long enough that the small API and HEAD answers always arrive on a busy machine, while the
+        // trickle (one byte every 20 ms, 50 B/s; the whole file would take 40 s) stays far below the minimum rate.
+        var options = Options(server, cache) with { Timeout = TimeSpan.FromSeconds(2), MinimumRate = 1_000 };
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<HubException>(() => new HubDatasetClient().ResolveSplitAsync(Dataset, "train", options, CancellationToken.None));
