@@ -30,7 +30,11 @@ public static partial class PrepareJob
             }
             return ValueTask.CompletedTask;
         }, progress, cancellationToken);
-        return (inputs, tasks, records, seen?.Dropped ?? 0);
+        var dropped = seen?.Dropped ?? 0;
+        // The key set is dead from here on, but the closure that captured it may outlive this method (the finished
+        // reader's state machine still refers to it): clearing the captured variable lets the GC take the set now.
+        seen = null;
+        return (inputs, tasks, records, dropped);
     }
 
     /// <summary>Solvable-only, then shuffle, on the packed tasks (dedupe already ran as they were read): the documented order, all before the split.</summary>
