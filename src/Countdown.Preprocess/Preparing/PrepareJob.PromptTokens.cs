@@ -35,7 +35,7 @@ public static partial class PrepareJob
             for (var start = 0; start < measured; start += MeasureBatchSize)
             {
                 var batch = tasks.Range(start, Math.Min(MeasureBatchSize, measured - start));
-                foreach (var length in PromptLengths.Count(batch, options.Template, counter, cancellationToken)) histogram.Add(length);
+                PromptLengths.AddTo(histogram, batch, options.Template, counter, cancellationToken);
             }
         }
         return new PromptMeasure(removed, histogram.ToStatistics());

@@ -106,8 +106,7 @@ public static partial class PrepareJob
             {
                 await groups.AddAsync(run.Batch, run.Start, run.Count, options.Template, split, index, cancellationToken).ConfigureAwait(false);
                 if (lengths is not null)
-                    foreach (var length in PromptLengths.Count(run.Batch.GetRange(run.Start, run.Count), options.Template, options.PromptTokenCounter!, cancellationToken))
-                        lengths.Add(length);
+                    PromptLengths.AddTo(lengths, run.Batch.GetRange(run.Start, run.Count), options.Template, options.PromptTokenCounter!, cancellationToken);
                 long after = index + run.Count;
                 for (long done = (index / ProgressEvery + 1) * ProgressEvery; done <= after; done += ProgressEvery)
                     progress?.Report(new PrepareProgress(split, done, splitRows));

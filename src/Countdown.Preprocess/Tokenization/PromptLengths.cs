@@ -25,13 +25,11 @@ public static class PromptLengths
         return lengths;
     }
 
-    /// <summary>The histogram of <paramref name="lengths"/>[0..<paramref name="count"/>).</summary>
-    public static TokenLengthHistogram Histogram(IReadOnlyList<int> lengths, int count)
+    /// <summary>Measures the prompts of <paramref name="tasks"/> (on every core) and adds their lengths to <paramref name="lengths"/>.</summary>
+    public static void AddTo(TokenLengthHistogram lengths, IReadOnlyList<CountdownTask> tasks, PromptTemplate template, IPromptTokenCounter counter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lengths);
-        var histogram = new TokenLengthHistogram();
-        for (var i = 0; i < count; i++) histogram.Add(lengths[i]);
-        return histogram;
+        foreach (var length in Count(tasks, template, counter, cancellationToken)) lengths.Add(length);
     }
 
     /// <summary>Tasks measured at once by <see cref="MeasureAsync"/>.</summary>
@@ -50,15 +48,13 @@ public static class PromptLengths
         await foreach (var task in tasks.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             batch.Add(task);
-            if (batch.Count == MeasureBatchSize) AddLengths(batch, template, counter, lengths, cancellationToken);
+            if (batch.Count == MeasureBatchSize)
+            {
+                AddTo(lengths, batch, template, counter, cancellationToken);
+                batch.Clear();
+            }
             yield return task;
         }
-        AddLengths(batch, template, counter, lengths, cancellationToken);
-    }
-
-    private static void AddLengths(List<CountdownTask> batch, PromptTemplate template, IPromptTokenCounter counter, TokenLengthHistogram lengths, CancellationToken cancellationToken)
-    {
-        foreach (var length in Count(batch, template, counter, cancellationToken)) lengths.Add(length);
-        batch.Clear();
+        AddTo(lengths, batch, template, counter, cancellationToken);
     }
 }
