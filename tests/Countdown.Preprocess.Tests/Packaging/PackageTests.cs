@@ -25,4 +25,23 @@ public sealed class PackageTests
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         Assert.Contains("<readme>PACKAGE.md</readme>", await nuspec.ReadToEndAsync());
     }
+
+    [Fact]
+    public async Task Pack_Tool_PointsToANativePackagePerRuntime()
+    {
+        using var dir = new TempDirectory();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+        var run = await ShellRun.RunAsync(RepositoryFiles.Root, $"dotnet pack src/Countdown.Preprocess.Cli -c {configuration} --no-build -o '{dir.Path}'");
+
+        // The README's install packs the tool for the runtime (Native AOT); the top package must name that package.
+        Assert.True(run.ExitCode == 0, run.Output);
+        using var zip = ZipFile.OpenRead(Path.Combine(dir.Path, "countdown-preprocess.0.1.0.nupkg"));
+        using var settings = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
+        string xml = await settings.ReadToEndAsync();
+        foreach (var runtime in new[] { "linux-x64", "linux-arm64", "osx-arm64", "win-x64", "any" })
+        {
+            Assert.Contains($"RuntimeIdentifier=\"{runtime}\" Id=\"countdown-preprocess.{runtime}\"", xml);
+        }
+    }
 }
