@@ -24,6 +24,36 @@ internal sealed class PackedKeySet
         return true;
     }
 
+    /// <summary>Whether <paramref name="key"/> is in the set.</summary>
+    public bool Contains(UInt128 key)
+    {
+        var mask = _slots.Length - 1;
+        var i = Slot(key, mask);
+        while (true)
+        {
+            var found = _slots[i];
+            if (found == key) return true;
+            if (found == Empty) return false;
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// <summary>The keys in the set, in slot order.</summary>
+    public IEnumerable<UInt128> Keys()
+    {
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i] != Empty) yield return _slots[i];
+        }
+    }
+
+    /// <summary>Empties the set, keeping its capacity.</summary>
+    public void Clear()
+    {
+        _slots.AsSpan().Fill(Empty);
+        Count = 0;
+    }
+
     private static bool Insert(UInt128[] slots, UInt128 key)
     {
         var mask = slots.Length - 1;

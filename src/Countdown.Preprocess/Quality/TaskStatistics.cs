@@ -36,7 +36,7 @@ public sealed record TaskStatistics
     public static TaskStatistics Compute(IEnumerable<CountdownTask> tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var builder = new TaskStatisticsBuilder();
+        using var builder = new TaskStatisticsBuilder();
         foreach (var task in tasks) builder.Add(task);
         return builder.Build();
     }
@@ -45,8 +45,8 @@ public sealed record TaskStatistics
     public static async Task<TaskStatistics> ComputeAsync(IAsyncEnumerable<CountdownTask> tasks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var builder = new TaskStatisticsBuilder();
+        using var builder = new TaskStatisticsBuilder();
         await foreach (var task in tasks.WithCancellation(cancellationToken)) builder.Add(task);
-        return builder.Build();
+        return builder.Build(cancellationToken);
     }
 }

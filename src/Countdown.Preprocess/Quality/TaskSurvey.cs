@@ -5,8 +5,8 @@ namespace Countdown.Preprocess.Quality;
 
 /// <summary>Computes what <c>stats</c> prints in one pass over streamed tasks, solving them batch by batch when asked.</summary>
 /// <remarks>
-/// Holds one batch of tasks at a time plus two 16-byte keys a distinct task for the duplicate counts (about 60 bytes a
-/// task with the hash sets' slack), so memory grows with the distinct tasks, never with task objects.
+/// Holds one batch of tasks at a time and, for the duplicate counts, at most a million 16-byte keys of each kind in
+/// memory; past that the keys go to unlinked temporary files (32 bytes a task on disk), so memory stays flat.
 /// </remarks>
 public static class TaskSurvey
 {
@@ -19,7 +19,7 @@ public static class TaskSurvey
         IAsyncEnumerable<CountdownTask> tasks, bool solve, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var statistics = new TaskStatisticsBuilder();
+        using var statistics = new TaskStatisticsBuilder();
         var solving = solve ? new SolveStatistics.Builder() : null;
         var batch = new List<CountdownTask>(solve ? SolveBatchSize : 0);
         var options = new SolveOptions { ComputeDifficulty = true };
@@ -33,6 +33,6 @@ public static class TaskSurvey
             batch.Clear();
         }
         if (solving is not null && batch.Count > 0) solving.AddRange(CountdownSolver.SolveAll(batch, options, cancellationToken));
-        return (statistics.Build(), solving?.Build());
+        return (statistics.Build(cancellationToken), solving?.Build());
     }
 }
