@@ -19,7 +19,7 @@ internal sealed class ScaleCommand : BenchmarkCommand
         Description = "DuckDB's memory_limit (it spills its sort to the scratch folder beyond it); keeps a shared machine safe. 'default' leaves DuckDB's 80% of RAM.",
         DefaultValueFactory = _ => "8GB",
     };
-    private readonly Option<bool> _commands = new("--other-commands") { Description = "Also time generate, stats and validate once per size (peak memory at scale)." };
+    private readonly Option<bool> _commands = new("--other-commands") { Description = "Also time generate, stats, score (of as many generated answers) and validate once per size (peak memory at scale)." };
     private readonly Option<int> _runs = HarnessOptions.Runs(2);
     private readonly Option<string> _cli = HarnessOptions.Cli();
     private readonly Option<string?> _workDir = HarnessOptions.WorkDir();
@@ -52,6 +52,10 @@ internal sealed class ScaleCommand : BenchmarkCommand
             {
                 rows.Add(new ScaleRow(size, "-", "generate (ours)", generate));
                 rows.Add(new ScaleRow(size, "-", "stats (ours)", await OnceAsync("stats", Launcher.Cli(cli, ["stats", "-q", input]), cancellationToken)));
+                var answers = Path.Combine(scratch.Path, $"answers-{size}.jsonl");
+                await SyntheticAnswers.WriteAsync(answers, size, seed: 42, cancellationToken);
+                rows.Add(new ScaleRow(size, "-", "score (ours)", await OnceAsync("score", Launcher.ToDevNull(Launcher.Cli(cli, ["score", "-q", answers])), cancellationToken)));
+                File.Delete(answers);
             }
 
             foreach (var codec in codecs)

@@ -43,7 +43,7 @@ internal sealed class ScoreCommand : BenchmarkCommand
         await Console.Error.WriteLineAsync($"# generated {rows:N0} rows, {megabytes:F0} MB, in {clock.Elapsed.TotalSeconds:F1} s: {input}");
 
         var contender = new Contender("CLI `score` (child process)",
-            dir => ToDevNull(Launcher.Cli(cli, ["score", "--input", input, "--summary-json", Path.Combine(dir, "summary.json")])), CreateOutDir: true);
+            dir => Launcher.ToDevNull(Launcher.Cli(cli, ["score", "--input", input, "--summary-json", Path.Combine(dir, "summary.json")])), CreateOutDir: true);
         string? cliTotals = null;
         var series = (await Rounds.RunAsync([contender], runs, scratch, Console.Error,
             async dirs => cliTotals = (await File.ReadAllTextAsync(Path.Combine(dirs[contender.Name], "summary.json"), cancellationToken)).Trim(),
@@ -77,11 +77,6 @@ internal sealed class ScoreCommand : BenchmarkCommand
         await report.EmitAsync(Console.Out, parseResult.GetValue(_results));
         return 0;
     }
-
-    /// <summary>The command with its standard output sent to <c>/dev/null</c> by a shell that then becomes it (<c>exec</c>), so the
-    /// harness neither reads the million lines nor measures the shell.</summary>
-    private static ChildCommand ToDevNull(ChildCommand command)
-        => new("/bin/sh", ["-c", "exec \"$0\" \"$@\" > /dev/null", command.FileName, .. command.Arguments]);
 
     private static ScoreSummary ScoreInMemory(List<ScoreRow> rows)
     {

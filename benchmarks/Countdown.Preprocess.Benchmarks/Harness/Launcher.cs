@@ -35,6 +35,11 @@ internal static class Launcher
     public static ChildCommand Self(IEnumerable<string> arguments)
         => Assembly(typeof(Launcher).Assembly.Location, arguments);
 
+    /// <summary>The command with its standard output sent to <c>/dev/null</c> by a shell that then becomes it (<c>exec</c>), so the
+    /// harness neither reads millions of lines nor measures the shell.</summary>
+    public static ChildCommand ToDevNull(ChildCommand command)
+        => new("/bin/sh", ["-c", "exec \"$0\" \"$@\" > /dev/null", command.FileName, .. command.Arguments]);
+
     private static ChildCommand Assembly(string path, IEnumerable<string> arguments)
     {
         var full = Path.GetFullPath(path);
