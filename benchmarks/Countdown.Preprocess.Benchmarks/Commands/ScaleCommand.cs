@@ -66,7 +66,7 @@ internal sealed class ScaleCommand : BenchmarkCommand
                     new("ours", dir => OursPrepareJob.Command(cli, spec, dir)),
                     new("DuckDB", dir => WithMemoryLimit(DuckDbPrepareJob.Command(spec, dir), memory, scratch.Path)),
                 ];
-                var series = await Rounds.RunAsync(contenders, runs, scratch, Console.Error, dirs => CheckCountsAsync(spec, dirs, cancellationToken), cancellationToken);
+                var series = await Rounds.RunAsync(contenders, runs, scratch, Console.Error, dirs => CheckCountsAsync(spec, dirs, cancellationToken), cancellationToken, countWarmUp: true);
                 rows.AddRange(series.Select(s => new ScaleRow(size, codec, s.Name, s)));
             }
 
@@ -92,8 +92,8 @@ internal sealed class ScaleCommand : BenchmarkCommand
         report.Line($"Job: `generate --count N --seed 1` makes the input (not timed in the prepare rows); `prepare` then splits it as TinyZero does: "
                     + $"train = the first N − {testSize + 1:N0} rows, test = the {testSize:N0} after them (TinyZero asserts more rows than train + test, so one is left), in file order, template base. Both contenders are child "
                     + "processes (ours: the CLI; DuckDB: one `COPY (SELECT ... ORDER BY file_row_number) TO ...` per split through DuckDB.NET, in-memory "
-                    + $"database, default threads, memory_limit {memory}, temp_directory in the scratch folder). One warm-up run each, then {runs} "
-                    + "measured runs alternating ours and DuckDB; wall = process start to exit, CPU = user + system, peak = max RSS (GNU time).");
+                    + $"database, default threads, memory_limit {memory}, temp_directory in the scratch folder). {runs} "
+                    + "measured runs each, alternating ours and DuckDB, the first of them checked (row counts of both outputs) and counted: the input is cached by then, and a warm-up would double a job of minutes; wall = process start to exit, CPU = user + system, peak = max RSS (GNU time).");
         report.Line("");
         ScaleTable(report, rows);
         return report;
