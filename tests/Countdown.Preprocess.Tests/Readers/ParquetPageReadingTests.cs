@@ -1,6 +1,7 @@
 using Countdown.Preprocess.Readers;
 using Countdown.Preprocess.Readers.ParquetPages;
 using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Tests.Readers.ParquetPages;
 using Countdown.Preprocess.Tests.Support;
 using ParquetSharp;
 
@@ -161,6 +162,36 @@ public sealed class ParquetPageReadingTests : IDisposable
 
         Assert.StartsWith($"Row group 1 of '{bad}' is corrupt (column 'nums/list/element' cannot be decoded: ", error.Message);
         Assert.EndsWith("); download or write the file again.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("absurd", "more than the 256 MB this reader accepts")]
+    [InlineData("past chunk", "runs past the end of its chunk")]
+    [InlineData("short", "values end before")]
+    public async Task ReadAsync_PageHeaderWithBadSizes_ThrowsInputFileExceptionNamingTheColumn(string fault, string expected)
+    {
+        var rows = RandomRows(500, seed: 8, int32: false);
+        string source = _files.PathOf("plain.parquet");
+        PageLayoutFiles.Write(source, rows, new PageLayout { Compression = Compression.Uncompressed, Dictionary = false, PageChecksum = true });
+        byte[] bytes = File.ReadAllBytes(source);
+        var real = PageHeader.Parse(bytes.AsSpan(4)); // the target chunk starts right after 'PAR1', with its one data page
+        var (uncompressed, compressed) = fault switch
+        {
+            "absurd" => (1 << 30, real.CompressedSize),
+            "past chunk" => (real.UncompressedSize + 100, real.CompressedSize + 100),
+            _ => (real.UncompressedSize - 16, real.CompressedSize - 16),
+        };
+        var forged = new ThriftBytes().I32(1, 0).I32(2, uncompressed).I32(3, compressed)
+            .Begin(5).I32(1, real.NumValues).I32(2, 0).End(); // no checksum; levels default to RLE
+        int padding = real.HeaderLength - forged.ToArray().Length - 3; // an unknown binary field fills the header to its old length
+        Assert.InRange(padding, 0, 120);
+        forged.Binary(30, new byte[padding]).ToArray().CopyTo(bytes, 4);
+        string path = _files.WriteBytes("forged.parquet", bytes);
+
+        var error = await ReadersTestFiles.ReadFailsAsync<InputFileException>(path);
+
+        Assert.StartsWith($"Row group 0 of '{path}' is corrupt (column 'target' cannot be decoded: ", error.Message);
+        Assert.Contains(expected, error.Message);
     }
 
     [Theory]
