@@ -7,8 +7,9 @@ namespace Countdown.Preprocess.Readers;
 /// <summary>Reads Parquet as pyarrow writes it (the Hugging Face <c>Countdown-Tasks-3to4</c> layout), one batch per row group.</summary>
 /// <remarks>
 /// A file is read in place, one row group at a time, through a read buffer (Parquet.Net seeks and reads page headers in
-/// small pieces), so memory holds one row group whatever the file's size. Standard input cannot seek, and a Parquet
-/// footer comes last, so a piped file is read into memory first. Columns are read with
+/// small pieces). Standard input cannot seek, and a Parquet footer comes last, so a piped file is read into memory first.
+/// Row groups are read page by page (<c>ParquetTaskReader.Pages.cs</c>), so memory holds a page of each column whatever
+/// the row group's size. Row groups with a codec or encoding that path does not decode are read whole with
 /// <see cref="ParquetRowGroupReader.ReadRawAsync{T}"/> and assembled from definition and repetition levels, because
 /// Parquet.Net 6.1's <c>ReadAsync</c> sizes level buffers by row count, which is too small for list columns (issues #766, #775).
 /// </remarks>
@@ -34,12 +35,19 @@ internal sealed partial class ParquetTaskReader
             : new MemoryStream(await InputFiles.ReadAllAsync(stream, sourcePath, cancellationToken).ConfigureAwait(false), writable: false);
         await CheckMagicAsync(source, sourcePath, cancellationToken).ConfigureAwait(false);
         await using ParquetReader parquet = await OpenAsync(source, sourcePath, cancellationToken).ConfigureAwait(false);
-        var reader = new ParquetTaskReader(sourcePath, ParquetTaskColumns.Resolve(parquet.Schema, sourcePath));
+        using var reader = new ParquetTaskReader(sourcePath, ParquetTaskColumns.Resolve(parquet.Schema, sourcePath));
         long firstRow = 0;
         for (int group = 0; group < parquet.RowGroupCount; group++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ParquetRowGroupReader rowGroup = parquet.OpenRowGroupReader(group);
+            if (reader.CanReadPages(rowGroup))
+            {
+                await foreach (var batch in reader.ReadPagesAsync(source, rowGroup, group, firstRow, cancellationToken).ConfigureAwait(false))
+                    yield return batch;
+                firstRow += rowGroup.RowCount;
+                continue;
+            }
             int rows = await reader.DecodeRowGroupAsync(rowGroup, group, cancellationToken).ConfigureAwait(false);
             for (int start = 0; start < rows; start += BatchRows)
             {
