@@ -32,6 +32,8 @@ internal static class RowGroupEncodingRows
         ["prepared-extremes"] = PreparedExtremes,
         ["prepared-all-null"] = PreparedAllNull,
         ["prepared-many-roles"] = PreparedManyRoles,
+        ["roles-at-threshold"] = b => PreparedRoles(b, distinct: 8),
+        ["roles-over-threshold"] = b => PreparedRoles(b, distinct: 9),
         ["prepared-10000"] = b => Prepared(b, 10_000, seed: 10),
     };
 
@@ -100,8 +102,7 @@ internal static class RowGroupEncodingRows
 
     private static void PreparedManyRoles(RowGroupBuffer b)
     {
-        // 30 distinct roles in 60 messages: past the linear search and under Parquet.Net's 80% threshold; the next
-        // group of 12 distinct roles in 12 messages is over it.
+        // 42 distinct roles in 72 messages: past the linear search, under Parquet.Net's 80% threshold.
         var task = new CountdownTask(10, [1, 2]);
         for (int i = 0; i < 30; i++)
         {
@@ -111,6 +112,16 @@ internal static class RowGroupEncodingRows
         for (int i = 0; i < 12; i++)
         {
             b.Add(new PreparedRow(task, [new ChatMessage($"unique-{i}", "c")], "train", i));
+        }
+    }
+
+    private static void PreparedRoles(RowGroupBuffer b, int distinct)
+    {
+        // 10 role values: Parquet.Net takes a dictionary of at most (int)(10 * 0.8) = 8 entries.
+        var task = new CountdownTask(10, [1, 2]);
+        for (int i = 0; i < 5; i++)
+        {
+            b.Add(new PreparedRow(task, [new ChatMessage($"r{(2 * i) % distinct}", "a"), new ChatMessage($"r{((2 * i) + 1) % distinct}", "b")], "train", i));
         }
     }
 }
