@@ -26,8 +26,8 @@ internal sealed partial class RowGroupEncoder
             // Parquet.Net takes the statistics from the dictionary page's values, and puts them on the data page too.
             var entries = _dictionary.Entries;
             _page.Clear();
-            PlainText.Write(_page, entries);
-            var statistics = TextStatistics(entries, definitions.Length - values.Length);
+            var (min, max) = PlainText.Write(_page, entries);
+            var statistics = TextStatistics(entries, min, max, definitions.Length - values.Length);
             StagePage(ref sizes, dictionaryPage: true, entries.Length, PageEncoding.PLAIN_DICTIONARY, statistics);
 
             _page.Clear();
@@ -42,8 +42,8 @@ internal sealed partial class RowGroupEncoder
         {
             _page.Clear();
             WriteLevels(field, definitions, repetitions);
-            PlainText.Write(_page, values);
-            var statistics = TextStatistics(values, definitions.Length - values.Length);
+            var (min, max) = PlainText.Write(_page, values);
+            var statistics = TextStatistics(values, min, max, definitions.Length - values.Length);
             StagePage(ref sizes, dictionaryPage: false, definitions.Length, PageEncoding.PLAIN, statistics);
             AddChunk(field, global::Parquet.Meta.Type.BYTE_ARRAY, start, definitions.Length, dictionary: false, statistics, sizes);
         }
@@ -62,19 +62,18 @@ internal sealed partial class RowGroupEncoder
         return PlainText.MaxLength(values.Length, chars);
     }
 
-    /// <summary>Char-ordinal min and max (UTF-16 code units, as Parquet.Net compares), encoded as UTF-8; none without values.</summary>
-    private ChunkStatistics TextStatistics(ReadOnlySpan<ReadOnlyMemory<char>> values, long nullCount)
+    /// <summary>The statistics of a string chunk: the char-ordinal min and max (found by <see cref="PlainText.Write"/>) as UTF-8; none without values.</summary>
+    private ChunkStatistics TextStatistics(ReadOnlySpan<ReadOnlyMemory<char>> values, int min, int max, long nullCount)
     {
         if (values.IsEmpty)
         {
             return new ChunkStatistics(nullCount, false, default, default);
         }
 
-        var (min, max) = PlainText.MinMax(values);
         _min.Clear();
         _max.Clear();
-        PlainText.WriteUtf8(_min, min.Span);
-        PlainText.WriteUtf8(_max, max.Span);
+        PlainText.WriteUtf8(_min, values[min].Span);
+        PlainText.WriteUtf8(_max, values[max].Span);
         return new ChunkStatistics(nullCount, true, _min.Written, _max.Written);
     }
 }
