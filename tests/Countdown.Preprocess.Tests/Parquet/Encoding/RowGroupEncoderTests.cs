@@ -51,6 +51,24 @@ public sealed class RowGroupEncoderTests
     }
 
     [Fact]
+    public async Task EncodeTo_EncodersOnParallelThreads_EachSameAsParquetNet()
+    {
+        var options = new VerlParquetOptions { IncludeSolution = true };
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            var schema = VerlParquetSchema.Create(options);
+            using var encoder = new RowGroupEncoder(schema, options.Compression);
+            var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+            for (int g = 0; g < 3; g++)
+            {
+                int seed = (worker * 10) + g;
+                await RowGroupEncodingDiff.AssertSameAsync(options, b => RowGroupEncodingRows.Prepared(b, 500 + seed, seed), encoder, buffer);
+            }
+        })));
+    }
+
+    [Fact]
     public async Task EncodeTo_PageOverLimit_AppendsNothingAndLeavesRowsForParquetNet()
     {
         var options = VerlParquetOptions.Default;

@@ -19,6 +19,7 @@ internal static class RowGroupEncodingRows
     /// <summary>Gets the named row shapes.</summary>
     public static IReadOnlyDictionary<string, Action<RowGroupBuffer>> Shapes { get; } = new Dictionary<string, Action<RowGroupBuffer>>
     {
+        ["empty-0"] = _ => { },
         ["base-1"] = b => Tasks(b, PromptTemplates.Base, 1, seed: 1),
         ["base-7"] = b => Tasks(b, PromptTemplates.Base, 7, seed: 2),
         ["base-10000"] = b => Tasks(b, PromptTemplates.Base, 10_000, seed: 3),
