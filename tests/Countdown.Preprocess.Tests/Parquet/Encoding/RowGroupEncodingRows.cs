@@ -35,6 +35,7 @@ internal static class RowGroupEncodingRows
         ["prepared-many-roles"] = PreparedManyRoles,
         ["roles-at-threshold"] = b => PreparedRoles(b, distinct: 8),
         ["roles-over-threshold"] = b => PreparedRoles(b, distinct: 9),
+        ["prepared-huge-prompt"] = PreparedHugePrompt,
         ["prepared-10000"] = b => Prepared(b, 10_000, seed: 10),
     };
 
@@ -124,5 +125,15 @@ internal static class RowGroupEncodingRows
         {
             b.Add(new PreparedRow(task, [new ChatMessage($"r{(2 * i) % distinct}", "a"), new ChatMessage($"r{((2 * i) + 1) % distinct}", "b")], "train", i));
         }
+    }
+
+    private static void PreparedHugePrompt(RowGroupBuffer b)
+    {
+        // Longer than a text arena block, and the min and max of its column: the page header carries it four times.
+        var task = new CountdownTask(3, [1, 2]);
+        var huge = string.Concat(Enumerable.Repeat("é日😀 ", 60_000));
+        b.Add(new PreparedRow(task, [new ChatMessage("user", "m")], "train", 0));
+        b.Add(new PreparedRow(task, [new ChatMessage("user", huge)], "train", 1, huge));
+        b.Add(new PreparedRow(task, [new ChatMessage("user", "~" + huge)], "train", 2));
     }
 }
