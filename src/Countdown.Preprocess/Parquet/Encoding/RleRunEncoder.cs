@@ -12,6 +12,8 @@ internal static class RleRunEncoder
 {
     private const int MaxRunLength = int.MaxValue >> 1;
 
+    private const int ShortRun = 16;
+
     /// <summary>Gets the bit width Parquet.Net uses for values up to <paramref name="value"/>: its bit length (0 for 0).</summary>
     public static int BitWidth(int value) => 32 - int.LeadingZeroCount(value);
 
@@ -35,20 +37,37 @@ internal static class RleRunEncoder
             throw new ArgumentOutOfRangeException(nameof(byteWidth), byteWidth, "A run value takes at most 4 bytes.");
         }
 
-        while (!values.IsEmpty)
+        var span = destination.Reserve(checked((int)MaxLength(values.Length, byteWidth)));
+        int written = 0, i = 0;
+        while (i < values.Length)
         {
-            int value = values[0];
-            int run = values.IndexOfAnyExcept(value);
-            run = run < 0 ? values.Length : run;
-            run = Math.Min(run, MaxRunLength);
-            WriteRun(destination, run, value, byteWidth);
-            values = values[run..];
+            int value = values[i], end = i + 1;
+
+            // List levels alternate in runs of a few values: scan those directly, and search long runs vectorised.
+            while (end < values.Length && end - i < ShortRun && values[end] == value)
+            {
+                end++;
+            }
+
+            if (end - i == ShortRun && end < values.Length)
+            {
+                int more = values[end..].IndexOfAnyExcept(value);
+                end = more < 0 ? values.Length : end + more;
+            }
+
+            for (int run = end - i; run > 0; run -= MaxRunLength)
+            {
+                written += WriteRun(span[written..], Math.Min(run, MaxRunLength), value, byteWidth);
+            }
+
+            i = end;
         }
+
+        destination.Advance(written);
     }
 
-    private static void WriteRun(ByteBuffer destination, int count, int value, int byteWidth)
+    private static int WriteRun(Span<byte> span, int count, int value, int byteWidth)
     {
-        var span = destination.Reserve(5 + byteWidth);
         int n = 0;
         uint header = (uint)count << 1;
         while (header > 0x7F)
@@ -64,6 +83,6 @@ internal static class RleRunEncoder
             span[n++] = (byte)(b == 3 ? value : value >> (8 * b));
         }
 
-        destination.Advance(n);
+        return n;
     }
 }
