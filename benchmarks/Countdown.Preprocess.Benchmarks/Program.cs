@@ -12,5 +12,6 @@ root.Subcommands.Add(new SolverCommand());
 root.Subcommands.Add(new ScoreCommand());
 root.Subcommands.Add(new ScaleCommand());
 root.Subcommands.Add(new CommandsCommand());
+root.Subcommands.Add(new RowGroupEncodeCommand());
 root.Subcommands.Add(new DuckDbChildCommand());
 return await root.Parse(args).InvokeAsync();

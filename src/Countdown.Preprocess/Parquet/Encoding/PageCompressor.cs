@@ -1,0 +1,67 @@
+using System.IO.Compression;
+
+namespace Countdown.Preprocess.Parquet.Encoding;
+
+/// <summary>Compresses pages with the library and level Parquet.Net 6.1 uses for each codec, into a reused buffer.</summary>
+/// <remarks>
+/// Snappy is Snappier's block format; Zstd is ZstdSharp at level 1 (Parquet.Net's level for
+/// <see cref="CompressionLevel.Fastest"/>, which the writer options ask for), one whole frame per page; Gzip is
+/// <see cref="GZipStream"/> at <see cref="CompressionLevel.Optimal"/>, written, flushed (a sync-flush block, as
+/// Parquet.Net's FlushAsync adds) and closed. The same input through the same calls gives the same bytes.
+/// </remarks>
+internal sealed class PageCompressor : IDisposable
+{
+    private readonly ParquetCodec _codec;
+    private readonly ByteBuffer _output = new(64 * 1024);
+    private readonly ZstdSharp.Compressor? _zstd;
+    private readonly MemoryStream? _gzipSink;
+
+    /// <summary>Creates a compressor for <paramref name="codec"/>.</summary>
+    public PageCompressor(ParquetCodec codec)
+    {
+        _codec = codec;
+        _zstd = codec == ParquetCodec.Zstd ? new ZstdSharp.Compressor(1) : null;
+        _gzipSink = codec == ParquetCodec.Gzip ? new MemoryStream() : null;
+    }
+
+    /// <summary>Compresses <paramref name="page"/> and returns the compressed bytes, valid until the next call; the page itself for no compression.</summary>
+    public ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> page)
+    {
+        _output.Clear();
+        switch (_codec)
+        {
+            case ParquetCodec.None:
+                return page;
+            case ParquetCodec.Snappy:
+                _output.Advance(Snappier.Snappy.Compress(page, _output.Reserve(Snappier.Snappy.GetMaxCompressedLength(page.Length))));
+                return _output.Written;
+            case ParquetCodec.Zstd:
+                _output.Advance(_zstd!.Wrap(page, _output.Reserve(ZstdSharp.Compressor.GetCompressBound(page.Length))));
+                return _output.Written;
+            case ParquetCodec.Gzip:
+                return Gzip(page);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(page), _codec, "Unknown codec.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _zstd?.Dispose();
+        _gzipSink?.Dispose();
+    }
+
+    private ReadOnlySpan<byte> Gzip(ReadOnlySpan<byte> page)
+    {
+        var sink = _gzipSink!;
+        sink.SetLength(0);
+        using (var gzip = new GZipStream(sink, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(page);
+            gzip.Flush();
+        }
+
+        return sink.GetBuffer().AsSpan(0, (int)sink.Length);
+    }
+}
