@@ -14,6 +14,7 @@ internal sealed partial class ExpressionDraw
     /// fractions) until one value is left; false when a division by zero ends the try or the value is not an integer
     /// in the target range. Pools of 3 and 4 numbers are unrolled, so every bound is a constant.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryRational(ref ulong state, int count, Span<long> num, Span<long> den, out long target)
     {
         target = 0;
@@ -30,12 +31,13 @@ internal sealed partial class ExpressionDraw
         (n, d) = ((n ^ sign) - sign, (d ^ sign) - sign); // d > 0
         // n/d in range, tested with products first (no overflow, see Validate), so most tries divide nothing.
         if ((n < _targetMin * d) | (n > _targetMax * d)) return false;
-        if (d != 1 && n % d != 0) return false;
+        if (d != 1 && !Divides(d, n)) return false;
         target = d == 1 ? n : n / d;
         return true;
     }
 
     /// <summary>One try under the integer rule: an unordered pair, larger with smaller; false when a division is not exact or the value misses the range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryInteger(ref ulong state, int count, Span<long> num, out long target)
     {
         var combined = count switch
@@ -49,22 +51,41 @@ internal sealed partial class ExpressionDraw
         return combined && target >= _targetMin && target <= _targetMax;
     }
 
+    // Pools of other sizes: a loop, on a copy of the state, so the caller's state stays in a register.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool StepsRational(ref ulong state, int count, Span<long> num, Span<long> den)
     {
-        for (var size = count; size > 1; size--)
-        {
-            if (!StepRational(ref state, size, num, den)) return false;
-        }
-        return true;
+        var (copy, combined) = StepsRational(state, count, num, den);
+        state = copy;
+        return combined;
     }
 
-    private static bool StepsInteger(ref ulong state, int count, Span<long> num)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ulong State, bool Combined) StepsRational(ulong state, int count, Span<long> num, Span<long> den)
     {
         for (var size = count; size > 1; size--)
         {
-            if (!StepInteger(ref state, size, num)) return false;
+            if (!StepRational(ref state, size, num, den)) return (state, false);
         }
-        return true;
+        return (state, true);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StepsInteger(ref ulong state, int count, Span<long> num)
+    {
+        var (copy, combined) = StepsInteger(state, count, num);
+        state = copy;
+        return combined;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ulong State, bool Combined) StepsInteger(ulong state, int count, Span<long> num)
+    {
+        for (var size = count; size > 1; size--)
+        {
+            if (!StepInteger(ref state, size, num)) return (state, false);
+        }
+        return (state, true);
     }
 
     /// <summary>
@@ -109,7 +130,7 @@ internal sealed partial class ExpressionDraw
             case 1: value = hi - lo; break;
             case 2: value = hi * lo; break;
             default:
-                if (lo == 0 || hi % lo != 0) return false;
+                if (lo == 0 || !Divides(lo, hi)) return false;
                 value = hi / lo;
                 break;
         }
@@ -117,6 +138,14 @@ internal sealed partial class ExpressionDraw
         num[i] = value;
         num[j] = num[size - 1];
         return true;
+    }
+
+    /// <summary>Whether <paramref name="d"/> (positive) divides <paramref name="n"/>; a 32-bit division when both fit, several times cheaper than a 64-bit one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Divides(long d, long n)
+    {
+        var magnitude = (ulong)Math.Abs(n);
+        return (magnitude | (ulong)d) <= uint.MaxValue ? (uint)magnitude % (uint)d == 0 : n % d == 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -38,11 +38,12 @@ internal sealed partial class ExpressionDraw(GenerateOptions options)
         var count = (int)((ulong)options.Numbers.Min + Below(ref state, _counts));
         Span<long> num = stackalloc long[CountdownSolver.MaxNumbers];
         Span<long> den = stackalloc long[CountdownSolver.MaxNumbers];
+        var (values, valueMin, allValues) = (_values, _valueMin, _valueSpan == 0);
         for (var tries = 0; tries < TaskGenerator.MaxTriesPerTask; tries++)
         {
             for (var i = 0; i < count; i++)
             {
-                nums[i] = num[i] = DrawValue(ref state);
+                nums[i] = num[i] = allValues ? (long)Next(ref state) : valueMin + (long)Below(ref state, values);
                 den[i] = 1;
             }
 
@@ -53,10 +54,6 @@ internal sealed partial class ExpressionDraw(GenerateOptions options)
         throw new UsageException(
             $"No task of {count} number(s) from '{options.Values}' reached a target in '{options.Targets}' in {TaskGenerator.MaxTriesPerTask:N0} random expressions; widen --targets or --values.");
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long DrawValue(ref ulong state)
-        => _valueSpan == 0 ? (long)Next(ref state) : _valueMin + (long)Below(ref state, _values);
 
     /// <summary>SplitMix64's next output from the state in <paramref name="state"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

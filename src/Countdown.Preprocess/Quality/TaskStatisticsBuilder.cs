@@ -3,39 +3,63 @@ using Countdown.Preprocess.Tasks;
 namespace Countdown.Preprocess.Quality;
 
 /// <summary>Accumulates <see cref="TaskStatistics"/> one task at a time.</summary>
+/// <remarks>Per task: a counter, two comparisons per number and the duplicate sets; no dictionary, no LINQ.</remarks>
 internal sealed class TaskStatisticsBuilder
 {
-    private readonly SortedDictionary<int, long> _byCount = [];
+    private const int CountedLengths = 16;
+    private readonly long[] _byShortCount = new long[CountedLengths];
+    private SortedDictionary<int, long>? _byLongCount;
     private readonly TaskKeySet _exact = new(multiset: false);
     private readonly TaskKeySet _multisets = new(multiset: true);
     private long _records, _exactDuplicates, _reorderedDuplicates;
-    private long? _minTarget, _maxTarget, _minNumber, _maxNumber;
+    private long _minTarget = long.MaxValue, _maxTarget = long.MinValue, _minNumber = long.MaxValue, _maxNumber = long.MinValue;
+    private bool _anyNumber;
 
     public void Add(CountdownTask task)
     {
         _records++;
-        _byCount[task.Nums.Length] = _byCount.GetValueOrDefault(task.Nums.Length) + 1;
-        _minTarget = Math.Min(_minTarget ?? long.MaxValue, task.Target);
-        _maxTarget = Math.Max(_maxTarget ?? long.MinValue, task.Target);
-        if (task.Nums.Length > 0)
+        var nums = task.Nums;
+        if (nums.Length < CountedLengths) _byShortCount[nums.Length]++;
+        else
         {
-            _minNumber = Math.Min(_minNumber ?? long.MaxValue, task.Nums.Min());
-            _maxNumber = Math.Max(_maxNumber ?? long.MinValue, task.Nums.Max());
+            _byLongCount ??= [];
+            _byLongCount[nums.Length] = _byLongCount.GetValueOrDefault(nums.Length) + 1;
+        }
+        _minTarget = Math.Min(_minTarget, task.Target);
+        _maxTarget = Math.Max(_maxTarget, task.Target);
+        if (nums.Length > 0)
+        {
+            _anyNumber = true;
+            long min = _minNumber, max = _maxNumber;
+            foreach (var n in nums)
+            {
+                min = Math.Min(min, n);
+                max = Math.Max(max, n);
+            }
+            (_minNumber, _maxNumber) = (min, max);
         }
 
         if (!_exact.Add(task)) _exactDuplicates++;
         else if (!_multisets.Add(task)) _reorderedDuplicates++;
     }
 
-    public TaskStatistics Build() => new()
+    public TaskStatistics Build()
     {
-        Records = _records,
-        TasksByNumberCount = new SortedDictionary<int, long>(_byCount),
-        MinTarget = _minTarget,
-        MaxTarget = _maxTarget,
-        MinNumber = _minNumber,
-        MaxNumber = _maxNumber,
-        ExactDuplicates = _exactDuplicates,
-        ReorderedDuplicates = _reorderedDuplicates,
-    };
+        var byCount = new SortedDictionary<int, long>(_byLongCount ?? []);
+        for (var length = 0; length < CountedLengths; length++)
+        {
+            if (_byShortCount[length] > 0) byCount[length] = _byShortCount[length];
+        }
+        return new()
+        {
+            Records = _records,
+            TasksByNumberCount = byCount,
+            MinTarget = _records > 0 ? _minTarget : null,
+            MaxTarget = _records > 0 ? _maxTarget : null,
+            MinNumber = _anyNumber ? _minNumber : null,
+            MaxNumber = _anyNumber ? _maxNumber : null,
+            ExactDuplicates = _exactDuplicates,
+            ReorderedDuplicates = _reorderedDuplicates,
+        };
+    }
 }
