@@ -9,9 +9,8 @@ internal sealed class TaskStatisticsBuilder
     private const int CountedLengths = 16;
     private readonly long[] _byShortCount = new long[CountedLengths];
     private SortedDictionary<int, long>? _byLongCount;
-    private readonly TaskKeySet _exact = new(multiset: false);
-    private readonly TaskKeySet _multisets = new(multiset: true);
-    private long _records, _exactDuplicates, _reorderedDuplicates;
+    private readonly DuplicateTally _duplicates = new();
+    private long _records;
     private long _minTarget = long.MaxValue, _maxTarget = long.MinValue, _minNumber = long.MaxValue, _maxNumber = long.MinValue;
     private bool _anyNumber;
 
@@ -39,8 +38,7 @@ internal sealed class TaskStatisticsBuilder
             (_minNumber, _maxNumber) = (min, max);
         }
 
-        if (!_exact.Add(task)) _exactDuplicates++;
-        else if (!_multisets.Add(task)) _reorderedDuplicates++;
+        _duplicates.Add(task.Target, nums);
     }
 
     public TaskStatistics Build()
@@ -58,8 +56,8 @@ internal sealed class TaskStatisticsBuilder
             MaxTarget = _records > 0 ? _maxTarget : null,
             MinNumber = _anyNumber ? _minNumber : null,
             MaxNumber = _anyNumber ? _maxNumber : null,
-            ExactDuplicates = _exactDuplicates,
-            ReorderedDuplicates = _reorderedDuplicates,
+            ExactDuplicates = _duplicates.Exact,
+            ReorderedDuplicates = _duplicates.Reordered,
         };
     }
 }

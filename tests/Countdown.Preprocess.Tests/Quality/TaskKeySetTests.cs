@@ -135,4 +135,30 @@ public sealed class TaskKeySetTests
             Assert.Equal(multisetReference.Add($"{target}:{string.Join(",", nums.Order())}"), multiset.Add(task));
         }
     }
+
+    [Fact]
+    public void DuplicateTally_RandomTasksWithManyRepeats_SameCountsAsTwoPlainSets()
+    {
+        // Small values so exact copies and reorderings are common, some tasks past the 8-byte key (a number of 200,
+        // seven numbers), through several resizes and partial batches: the counts two plain sets give, exactly.
+        var random = new SplitMix64(21);
+        var tally = new DuplicateTally();
+        var exactSeen = new HashSet<string>();
+        var multisetSeen = new HashSet<string>();
+        long exact = 0, reordered = 0;
+        for (var i = 0; i < 150_001; i++)
+        {
+            var count = random.Next() % 50 == 0 ? 7 : 3 + (int)(random.Next() % 2);
+            var nums = Enumerable.Range(0, count).Select(_ => (long)(random.Next() % 9 + (random.Next() % 100 == 0 ? 200UL : 0))).ToArray();
+            var target = (long)(random.Next() % 30);
+
+            tally.Add(target, nums);
+            if (!exactSeen.Add($"{target}:{string.Join(",", nums)}")) exact++;
+            else if (!multisetSeen.Add($"{target}:{string.Join(",", nums.Order())}")) reordered++;
+            if (i % 40_000 == 0) Assert.Equal((exact, reordered), (tally.Exact, tally.Reordered));
+        }
+
+        Assert.True(exact > 1000 && reordered > 1000);
+        Assert.Equal((exact, reordered), (tally.Exact, tally.Reordered));
+    }
 }
