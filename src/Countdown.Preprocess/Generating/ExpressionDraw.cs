@@ -34,16 +34,25 @@ internal sealed partial class ExpressionDraw(GenerateOptions options)
     /// <summary>Makes one task into <paramref name="nums"/> (at least <see cref="CountdownSolver.MaxNumbers"/> long); returns its count of numbers.</summary>
     /// <exception cref="UsageException">No try reached the target range in <see cref="TaskGenerator.MaxTriesPerTask"/> expressions.</exception>
     public int Make(ulong state, Span<long> nums, out long target)
+        => _valueSpan switch
+        {
+            0 => Make<AllValues>(state, nums, out target),
+            DefaultValueSpan => Make<DefaultValues>(state, nums, out target),
+            _ => Make<PreparedValues>(state, nums, out target),
+        };
+
+    private int Make<TValues>(ulong state, Span<long> nums, out long target)
+        where TValues : struct, IValueDraw
     {
         var count = (int)((ulong)options.Numbers.Min + Below(ref state, _counts));
         Span<long> num = stackalloc long[CountdownSolver.MaxNumbers];
         Span<long> den = stackalloc long[CountdownSolver.MaxNumbers];
-        var (values, valueMin, allValues) = (_values, _valueMin, _valueSpan == 0);
+        var (values, valueMin) = (_values, _valueMin);
         for (var tries = 0; tries < TaskGenerator.MaxTriesPerTask; tries++)
         {
             for (var i = 0; i < count; i++)
             {
-                nums[i] = num[i] = allValues ? (long)Next(ref state) : valueMin + (long)Below(ref state, values);
+                nums[i] = num[i] = valueMin + (long)TValues.Below(ref state, values);
                 den[i] = 1;
             }
 
