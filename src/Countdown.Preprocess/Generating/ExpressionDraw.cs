@@ -1,117 +1,85 @@
+using System.Runtime.CompilerServices;
 using Countdown.Preprocess.Quality;
 using Countdown.Preprocess.Solving;
 using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Generating;
 
-/// <summary>One worker's scratch for <see cref="TaskGenerator"/>: draws numbers and a random operation sequence over them.</summary>
-/// <remarks>Options were validated, so no fraction overflows a <see cref="long"/>.</remarks>
-internal sealed class ExpressionDraw(GenerateOptions options)
+/// <summary>One worker's draw for <see cref="TaskGenerator"/>: numbers and a random operation sequence over them.</summary>
+/// <remarks>
+/// <para>The draws are those of <see cref="SplitMix64.NextBelow(ulong)"/>, bit for bit, with the generator's state in
+/// a local: the small bounds (pool positions, operators) are constants the compiler divides by with a multiplication,
+/// the value range a prepared <see cref="UniformBound"/>. A task's pool lives on the stack; nothing is allocated
+/// until the task is stored.</para>
+/// <para>Options were validated, so no fraction overflows a <see cref="long"/>, nor does a target times a denominator.</para>
+/// </remarks>
+internal sealed partial class ExpressionDraw(GenerateOptions options)
 {
-    private readonly long[] _num = new long[CountdownSolver.MaxNumbers];
-    private readonly long[] _den = new long[CountdownSolver.MaxNumbers];
-    private readonly long[] _drawn = new long[CountdownSolver.MaxNumbers];
+    private readonly UniformBound _counts = new((ulong)(options.Numbers.Max - options.Numbers.Min) + 1);
+    private readonly long _valueMin = options.Values.Min;
+    private readonly ulong _valueSpan = (ulong)(options.Values.Max - options.Values.Min) + 1; // 0: all 2^64 values
+    private readonly UniformBound _values = new(Math.Max((ulong)(options.Values.Max - options.Values.Min) + 1, 1));
+    private readonly long _targetMin = options.Targets.Min;
+    private readonly long _targetMax = options.Targets.Max;
+    private readonly bool _integer = options.Rule == SolveRule.Integer;
 
-    // Bounds prepared once: each draw then costs multiplications, not two 64-bit divisions (same draws, bit for bit).
-    private static readonly UniformBound[] Small = [.. Enumerable.Range(1, CountdownSolver.MaxNumbers).Select(b => new UniformBound((ulong)b))];
-    private static readonly UniformBound Operators = new(4);
-    private readonly UniformBound? _counts = Span(options.Numbers);
-    private readonly UniformBound? _values = Span(options.Values);
-
-    /// <summary>Makes one task from <paramref name="random"/>, the task's own stream.</summary>
-    public CountdownTask Make(SplitMix64 random)
+    /// <summary>Makes one task from the stream that starts at <paramref name="state"/>, the task's own.</summary>
+    public CountdownTask Make(ulong state)
     {
-        var count = (int)Draw(ref random, options.Numbers, _counts);
+        Span<long> nums = stackalloc long[CountdownSolver.MaxNumbers];
+        var count = Make(state, nums, out var target);
+        return new CountdownTask(target, nums[..count].ToArray());
+    }
+
+    /// <summary>Makes one task into <paramref name="nums"/> (at least <see cref="CountdownSolver.MaxNumbers"/> long); returns its count of numbers.</summary>
+    /// <exception cref="UsageException">No try reached the target range in <see cref="TaskGenerator.MaxTriesPerTask"/> expressions.</exception>
+    public int Make(ulong state, Span<long> nums, out long target)
+        => _valueSpan switch
+        {
+            0 => Make<AllValues>(state, nums, out target),
+            DefaultValueSpan => Make<DefaultValues>(state, nums, out target),
+            _ => Make<PreparedValues>(state, nums, out target),
+        };
+
+    private int Make<TValues>(ulong state, Span<long> nums, out long target)
+        where TValues : struct, IValueDraw
+    {
+        var count = (int)((ulong)options.Numbers.Min + Below(ref state, _counts));
+        Span<long> num = stackalloc long[CountdownSolver.MaxNumbers];
+        Span<long> den = stackalloc long[CountdownSolver.MaxNumbers];
+        var (values, valueMin) = (_values, _valueMin);
         for (var tries = 0; tries < TaskGenerator.MaxTriesPerTask; tries++)
         {
             for (var i = 0; i < count; i++)
             {
-                _drawn[i] = _num[i] = Draw(ref random, options.Values, _values);
-                _den[i] = 1;
+                nums[i] = num[i] = valueMin + (long)TValues.Below(ref state, values);
+                den[i] = 1;
             }
 
-            var reached = options.Rule == SolveRule.Integer ? DrawInteger(ref random, count) : DrawRational(ref random, count);
-            if (reached is { } target && target >= options.Targets.Min && target <= options.Targets.Max)
-            {
-                return new CountdownTask(target, _drawn.AsSpan(0, count).ToArray());
-            }
+            if (_integer ? TryInteger(ref state, count, num, out target) : TryRational(ref state, count, num, den, out target))
+                return count;
         }
 
         throw new UsageException(
             $"No task of {count} number(s) from '{options.Values}' reached a target in '{options.Targets}' in {TaskGenerator.MaxTriesPerTask:N0} random expressions; widen --targets or --values.");
     }
 
-    // Ordered pair, any operator, exact fractions; null when a division by zero or a non-integer result ends the try.
-    private long? DrawRational(ref SplitMix64 random, int count)
+    /// <summary>SplitMix64's next output from the state in <paramref name="state"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Next(ref ulong state)
     {
-        for (var size = count; size > 1; size--)
+        state += TaskGenerator.Gamma;
+        return SplitMix64.Mix(state);
+    }
+
+    /// <summary><see cref="SplitMix64.NextBelow(in UniformBound)"/> on the state in <paramref name="state"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Below(ref ulong state, in UniformBound bound)
+    {
+        while (true)
         {
-            var (i, j) = OrderedPair(ref random, size);
-            long an = _num[i], ad = _den[i], bn = _num[j], bd = _den[j];
-            switch (random.NextBelow(Operators))
-            {
-                case 0: (an, ad) = (an * bd + bn * ad, ad * bd); break;
-                case 1: (an, ad) = (an * bd - bn * ad, ad * bd); break;
-                case 2: (an, ad) = (an * bn, ad * bd); break;
-                default:
-                    if (bn == 0) return null;
-                    (an, ad) = (an * bd, ad * bn);
-                    break;
-            }
-
-            Shrink(size, i, j, an, ad);
+            var x = Next(ref state);
+            if (x >= bound.Threshold) return bound.Remainder(x);
         }
-
-        return _num[0] % _den[0] == 0 ? _num[0] / _den[0] : null;
-    }
-
-    // Unordered pair, larger with smaller; null when a division is not exact.
-    private long? DrawInteger(ref SplitMix64 random, int count)
-    {
-        for (var size = count; size > 1; size--)
-        {
-            var (i, j) = OrderedPair(ref random, size);
-            long hi = Math.Max(_num[i], _num[j]), lo = Math.Min(_num[i], _num[j]), value;
-            switch (random.NextBelow(Operators))
-            {
-                case 0: value = hi + lo; break;
-                case 1: value = hi - lo; break;
-                case 2: value = hi * lo; break;
-                default:
-                    if (lo == 0 || hi % lo != 0) return null;
-                    value = hi / lo;
-                    break;
-            }
-
-            Shrink(size, i, j, value, 1);
-        }
-
-        return _num[0];
-    }
-
-    private static (int I, int J) OrderedPair(ref SplitMix64 random, int size)
-    {
-        var i = (int)random.NextBelow(Small[size - 1]);
-        var j = (int)random.NextBelow(Small[size - 2]);
-        return (i, j >= i ? j + 1 : j);
-    }
-
-    /// <summary>What <see cref="SplitMix64.NextInRange"/> draws, with the range's bound prepared (null: all 2^64 values).</summary>
-    private static long Draw(ref SplitMix64 random, ValueRange range, UniformBound? span)
-        => span is { } bound ? range.Min + (long)random.NextBelow(bound) : random.NextInRange(range.Min, range.Max);
-
-    private static UniformBound? Span(ValueRange range)
-    {
-        var span = (ulong)(range.Max - range.Min) + 1;
-        return span == 0 ? null : new UniformBound(span);
-    }
-
-    // The result takes slot i, the last value takes slot j, and the pool shrinks by one.
-    private void Shrink(int size, int i, int j, long num, long den)
-    {
-        _num[i] = num;
-        _den[i] = den;
-        _num[j] = _num[size - 1];
-        _den[j] = _den[size - 1];
     }
 }

@@ -69,7 +69,7 @@ public static partial class TaskGenerator
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, ChunkSize), parallel, range =>
             {
                 var draw = new ExpressionDraw(options);
-                for (var i = range.Item1; i < range.Item2; i++) tasks[i] = draw.Make(StreamFor(options.Seed, start + i));
+                for (var i = range.Item1; i < range.Item2; i++) tasks[i] = draw.Make(StateFor(options.Seed, start + i));
             });
         }
         catch (AggregateException error) when (error.InnerExceptions.All(e => e is UsageException))

@@ -25,7 +25,8 @@ public static partial class TaskGenerator
     /// <summary>How many random expressions one task may try before the options are declared hopeless.</summary>
     public const int MaxTriesPerTask = 1_000_000;
 
-    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
+    /// <summary>SplitMix64's increment.</summary>
+    internal const ulong Gamma = 0x9E3779B97F4A7C15UL;
     private const int ChunkSize = 4096;
 
     /// <summary>Makes <see cref="GenerateOptions.Count"/> tasks, in parallel, the same for the same options.</summary>
@@ -39,7 +40,6 @@ public static partial class TaskGenerator
         return MakeRange(options, 0, options.Count, cancellationToken);
     }
 
-    /// <summary>The generator task <paramref name="index"/> draws from.</summary>
-    internal static SplitMix64 StreamFor(ulong seed, long index)
-        => new(SplitMix64.Mix(seed + (ulong)(index + 1) * Gamma));
+    /// <summary>The state of the generator task <paramref name="index"/> draws from.</summary>
+    internal static ulong StateFor(ulong seed, long index) => SplitMix64.Mix(seed + (ulong)(index + 1) * Gamma);
 }

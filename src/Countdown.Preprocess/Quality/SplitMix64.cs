@@ -15,6 +15,7 @@ public struct SplitMix64
     public SplitMix64(ulong seed) => _state = seed;
 
     /// <summary>The next 64 random bits: <c>state += 0x9E3779B97F4A7C15</c>, then <see cref="Mix"/> of the state.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ulong Next()
     {
         _state += Gamma;
@@ -55,6 +56,7 @@ public struct SplitMix64
     }
 
     /// <summary>SplitMix64's finalizer: <c>z ^= z &gt;&gt; 30; z *= 0xBF58476D1CE4E5B9; z ^= z &gt;&gt; 27; z *= 0x94D049BB133111EB; z ^= z &gt;&gt; 31</c>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -5,8 +5,8 @@ namespace Countdown.Preprocess.Quality;
 
 /// <summary>Computes what <c>stats</c> prints in one pass over streamed tasks, solving them batch by batch when asked.</summary>
 /// <remarks>
-/// Holds one batch of tasks at a time and, for the duplicate counts, at most a million 16-byte keys of each kind in
-/// memory; past that the keys go to unlinked temporary files (32 bytes a task on disk), so memory stays flat.
+/// Holds one batch of tasks at a time and, for the duplicate counts, at most two million distinct tasks' keys in
+/// memory; past that the keys go to unlinked temporary files (16 bytes a task on disk), so memory stays flat.
 /// </remarks>
 public static class TaskSurvey
 {

@@ -76,4 +76,89 @@ public sealed class TaskKeySetTests
 
         Assert.Equal(reference.Count, set.Count);
     }
+
+    [Fact]
+    public void Add_ManyCompactKeysThroughSeveralResizes_CountsEachDistinctKeyOnce()
+    {
+        var set = new CompactKeySet();
+        var reference = new HashSet<ulong>();
+        var random = new SplitMix64(10);
+
+        for (var i = 0; i < 200_000; i++)
+        {
+            var key = random.Next() % 150_000 << (int)(random.Next() % 3 * 20);
+            Assert.Equal(reference.Add(key), set.Add(key));
+        }
+
+        Assert.Equal(reference.Count, set.Count);
+    }
+
+    [Fact]
+    public void Add_TasksAtTheCompactLimits_NeverConfusesTwoTasks()
+    {
+        // Around the 8-byte key's limits (numbers 0-127, targets within ±2^18): each pair differs only past a limit,
+        // so a truncated field or a task kept in two kinds of key would count a duplicate that is not one.
+        CountdownTask[] distinct =
+        [
+            new(1, [127, 1]), new(1, [128, 1]), new(1, [0, 1]), new(1, [-1, 1]), new(1, [255, 1]),
+            new((1L << 18) - 1, [1]), new(1L << 18, [1]), new(-(1L << 18), [1]), new(-(1L << 18) - 1, [1]), new(0, [1]),
+            new(2, [1, 2, 3, 4, 5, 6]), new(2, [1, 2, 3, 4, 5, 6, 0]), new(2, []), new(2, [0]), new(2, [0, 0]),
+        ];
+        var exact = new TaskKeySet(multiset: false);
+        var multiset = new TaskKeySet(multiset: true);
+
+        Assert.All(distinct, t => Assert.True(exact.Add(t), t.ToString()));
+        Assert.All(distinct, t => Assert.True(multiset.Add(t), t.ToString()));
+        Assert.All(distinct, t => Assert.False(exact.Add(new CountdownTask(t.Target, [.. t.Nums])), t.ToString()));
+        Assert.All(distinct, t => Assert.False(multiset.Add(new CountdownTask(t.Target, [.. t.Nums.Reverse()])), t.ToString()));
+        Assert.Equal(distinct.Length, exact.Count);
+    }
+
+    [Fact]
+    public void Add_RandomTasksOfEverySize_SameAnswersAsArrayKeys()
+    {
+        // Tasks straddling both packed kinds and the array fallback, many duplicates: every answer as a plain set gives it.
+        var random = new SplitMix64(12);
+        var exact = new TaskKeySet(multiset: false);
+        var multiset = new TaskKeySet(multiset: true);
+        var exactReference = new HashSet<string>();
+        var multisetReference = new HashSet<string>();
+        long[] limits = [4, 130, 70_000];
+        for (var i = 0; i < 60_000; i++)
+        {
+            var limit = limits[random.Next() % 3];
+            var nums = Enumerable.Range(0, (int)(random.Next() % 8)).Select(_ => (long)(random.Next() % (ulong)limit)).ToArray();
+            var target = (long)(random.Next() % 8) - 4 + (random.Next() % 4 == 0 ? (1L << 18) : 0);
+            var task = new CountdownTask(target, nums);
+
+            Assert.Equal(exactReference.Add($"{target}:{string.Join(",", nums)}"), exact.Add(task));
+            Assert.Equal(multisetReference.Add($"{target}:{string.Join(",", nums.Order())}"), multiset.Add(task));
+        }
+    }
+
+    [Fact]
+    public void DuplicateTally_RandomTasksWithManyRepeats_SameCountsAsTwoPlainSets()
+    {
+        // Small values so exact copies and reorderings are common, some tasks past the 8-byte key (a number of 200,
+        // seven numbers), through several resizes and partial batches: the counts two plain sets give, exactly.
+        var random = new SplitMix64(21);
+        var tally = new DuplicateTally();
+        var exactSeen = new HashSet<string>();
+        var multisetSeen = new HashSet<string>();
+        long exact = 0, reordered = 0;
+        for (var i = 0; i < 150_001; i++)
+        {
+            var count = random.Next() % 50 == 0 ? 7 : 3 + (int)(random.Next() % 2);
+            var nums = Enumerable.Range(0, count).Select(_ => (long)(random.Next() % 9 + (random.Next() % 100 == 0 ? 200UL : 0))).ToArray();
+            var target = (long)(random.Next() % 30);
+
+            tally.Add(target, nums);
+            if (!exactSeen.Add($"{target}:{string.Join(",", nums)}")) exact++;
+            else if (!multisetSeen.Add($"{target}:{string.Join(",", nums.Order())}")) reordered++;
+            if (i % 40_000 == 0) Assert.Equal((exact, reordered), (tally.Exact, tally.Reordered));
+        }
+
+        Assert.True(exact > 1000 && reordered > 1000);
+        Assert.Equal((exact, reordered), (tally.Exact, tally.Reordered));
+    }
 }

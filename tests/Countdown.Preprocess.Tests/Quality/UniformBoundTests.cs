@@ -26,6 +26,43 @@ public sealed class UniformBoundTests
         Assert.Equal((0UL - bound) % bound, prepared.Threshold);
     }
 
+    [Fact]
+    public void Remainder_BoundsAroundEveryPowerOfTwo_EqualsTheModuloOperator()
+    {
+        // The multiplier and shifts change at each power of two: test both sides of every one, with values near
+        // multiples of the bound, where a quotient one off would show.
+        var random = new SplitMix64(99);
+        for (var bit = 1; bit < 64; bit++)
+        {
+            foreach (var bound in new[] { (1UL << bit) - 1, 1UL << bit, (1UL << bit) + 1, (1UL << bit) + random.Next() % (1UL << bit) })
+            {
+                var prepared = new UniformBound(bound);
+                for (var i = 0; i < 2_000; i++)
+                {
+                    var value = random.Next();
+                    var nearMultiple = value / bound * bound + (ulong)(i % 3) - 1;
+                    Assert.Equal(value % bound, prepared.Remainder(value));
+                    Assert.Equal(nearMultiple % bound, prepared.Remainder(nearMultiple));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void MultiplyHigh_AnyOperands_IsTheHighHalfOfTheFullProduct()
+    {
+        var random = new SplitMix64(5);
+        ulong[] edges = [0, 1, uint.MaxValue, 1UL << 32, ulong.MaxValue, ulong.MaxValue - 1];
+        foreach (var a in edges.Concat(Enumerable.Range(0, 200).Select(_ => random.Next())))
+        {
+            foreach (var b in edges.Concat(Enumerable.Range(0, 50).Select(_ => random.Next())))
+            {
+                Assert.Equal((ulong)(((UInt128)a * b) >> 64), UniformBound.MultiplyHigh(a, b));
+                Assert.Equal((ulong)(((UInt128)a * b) >> 64), UniformBound.MultiplyHighPortable(a, b));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(3UL)]
     [InlineData(99UL)]
