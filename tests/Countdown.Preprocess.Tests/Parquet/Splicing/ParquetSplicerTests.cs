@@ -1,5 +1,6 @@
 using Countdown.Preprocess.Parquet;
 using Countdown.Preprocess.Parquet.Splicing;
+using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Templates;
 using Countdown.Preprocess.Tests.Support;
@@ -130,6 +131,72 @@ public sealed class ParquetSplicerTests : IDisposable
             Assert.Contains($"\"index\":{i},", json[i]);
             Assert.Contains(System.Text.Json.JsonSerializer.Serialize(Multilingual.Render(rows[i].Task)[0].Content), json[i]);
         }
+    }
+
+    [Fact]
+    public async Task WriteAsync_SeveralFullGroups_EncodesThemAllBeforeSplicingTheFirst()
+    {
+        const int size = 50;
+        var options = new VerlParquetOptions { RowGroupSize = size };
+        var rows = SequentialParquetFiles.Rows(SequentialParquetFiles.Tasks((RowGroupPipeline.MaxEncoding + 2) * size), PromptTemplates.Base, withSolution: false);
+        using var actual = new MemoryStream();
+        long? lengthWhenLastSlotFills = null;
+
+        IEnumerable<PreparedRow> Watched()
+        {
+            for (int i = 0; i < rows.Length; i++)
+            {
+                // The first row of the group after MaxEncoding full ones: a sequential writer has written group 1 by now.
+                if (i == RowGroupPipeline.MaxEncoding * size) lengthWhenLastSlotFills = actual.Length;
+                yield return rows[i];
+            }
+        }
+
+        await VerlParquetWriter.WriteAsync(actual, Watched(), options);
+
+        Assert.Equal(4, lengthWhenLastSlotFills);
+        using var expected = new MemoryStream();
+        await SequentialParquetFiles.WriteAsync(expected, options, rows.Length, (buffer, i) => buffer.Add(rows[i]));
+        Assert.Equal(expected.ToArray(), actual.ToArray());
+    }
+
+    [Fact]
+    public async Task WriteAsync_FourWritesAtOnce_EachSameBytesAsSequentialWriter()
+    {
+        var options = new VerlParquetOptions { RowGroupSize = 9, IncludeSolution = true };
+        var rows = SequentialParquetFiles.Rows(SequentialParquetFiles.Tasks(100), Multilingual, withSolution: true);
+        using var expected = new MemoryStream();
+        await SequentialParquetFiles.WriteAsync(expected, options, rows.Length, (buffer, i) => buffer.Add(rows[i]));
+
+        var files = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            using var stream = new MemoryStream();
+            await VerlParquetWriter.WriteAsync(stream, rows, options);
+            return stream.ToArray();
+        })));
+
+        Assert.All(files, file => Assert.Equal(expected.ToArray(), file));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledWhileGroupsEncode_ThrowsAndWritesNoFooter()
+    {
+        using var cancel = new CancellationTokenSource();
+        var rows = SequentialParquetFiles.Rows(SequentialParquetFiles.Tasks(200), PromptTemplates.Chat, withSolution: false);
+        using var stream = new MemoryStream();
+
+        IEnumerable<PreparedRow> CancelAfter150()
+        {
+            for (int i = 0; i < rows.Length; i++)
+            {
+                if (i == 150) cancel.Cancel();
+                yield return rows[i];
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => VerlParquetWriter.WriteAsync(stream, CancelAfter150(), new VerlParquetOptions { RowGroupSize = 10 }, cancel.Token));
+        Assert.NotEqual("PAR1"u8.ToArray(), stream.ToArray()[^4..]);
     }
 
     [Fact]
