@@ -1,27 +1,37 @@
+using Countdown.Preprocess.Parquet.Splicing;
 using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Templates;
-using Parquet;
 
 namespace Countdown.Preprocess.Parquet;
 
-/// <summary>Gathers rows into row groups and writes each full group on the thread pool while the next one fills.</summary>
-/// <remarks>Double buffering: one buffer fills while the other is flushed, so producing rows overlaps encoding them; memory holds two row groups at most.</remarks>
-internal sealed class RowGroupPipeline(ParquetWriter writer, VerlParquetSchema schema, int rowGroupSize) : IAsyncDisposable
+/// <summary>Gathers rows into row groups, encodes full groups on the thread pool several at once, and splices them into the file in order.</summary>
+/// <remarks>
+/// While one slot fills, up to <see cref="MaxEncoding"/> others are encoded by Parquet.Net as one-group files
+/// (<see cref="ParquetSplicer"/> explains why), so encoding uses every core rather than one. Slots are made as
+/// needed and reused, so memory holds at most <see cref="MaxEncoding"/> + 1 row groups and their encoded bytes; the
+/// oldest group is spliced into the destination before its slot fills again, which keeps the file in row order.
+/// </remarks>
+internal sealed class RowGroupPipeline(ParquetSplicer splicer, VerlParquetOptions options) : IAsyncDisposable
 {
-    private RowGroupBuffer _filling = new(schema, rowGroupSize);
-    private RowGroupBuffer _flushing = new(schema, rowGroupSize);
-    private Task _pending = Task.CompletedTask;
+    private readonly int _rowGroupSize = options.RowGroupSize;
+    private readonly Stack<RowGroupSlot> _free = new();
+    private readonly Queue<(RowGroupSlot Slot, Task Encoding)> _encoding = new();
+    private RowGroupSlot _filling = new(options);
+    private int _slots = 1;
     private long _written;
+
+    /// <summary>Gets how many row groups are encoded at once: one per core, at most four (the producer of rows cannot feed more).</summary>
+    internal static int MaxEncoding { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Adds every row of <paramref name="rows"/>.</summary>
     public async Task AddAllAsync(IEnumerable<PreparedRow> rows, CancellationToken cancellationToken)
     {
         foreach (var row in rows)
         {
-            _filling.Add(row);
-            if (_filling.Count == rowGroupSize)
-                await StartFlushAsync(cancellationToken);
+            _filling.Buffer.Add(row);
+            if (_filling.Buffer.Count == _rowGroupSize)
+                await StartEncodingAsync(cancellationToken);
         }
     }
 
@@ -30,9 +40,9 @@ internal sealed class RowGroupPipeline(ParquetWriter writer, VerlParquetSchema s
     {
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            _filling.Add(row);
-            if (_filling.Count == rowGroupSize)
-                await StartFlushAsync(cancellationToken);
+            _filling.Buffer.Add(row);
+            if (_filling.Buffer.Count == _rowGroupSize)
+                await StartEncodingAsync(cancellationToken);
         }
     }
 
@@ -40,38 +50,75 @@ internal sealed class RowGroupPipeline(ParquetWriter writer, VerlParquetSchema s
     /// <remarks>Checks <paramref name="cancellationToken"/> every 1,024 rows, so Ctrl-C is seen quickly whatever the row group size.</remarks>
     public async Task AddAsync(IReadOnlyList<CountdownTask> tasks, int start, int count, PromptTemplate template, string split, long firstIndex, CancellationToken cancellationToken)
     {
+        var buffer = _filling.Buffer;
         for (int i = 0; i < count; i++)
         {
             if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            _filling.Add(tasks[start + i], template, split, firstIndex + i);
-            if (_filling.Count == rowGroupSize)
-                await StartFlushAsync(cancellationToken);
+            buffer.Add(tasks[start + i], template, split, firstIndex + i);
+            if (buffer.Count == _rowGroupSize)
+            {
+                await StartEncodingAsync(cancellationToken);
+                buffer = _filling.Buffer;
+            }
         }
     }
 
-    /// <summary>Writes the last, partial group; returns the number of rows written.</summary>
+    /// <summary>Encodes the last, partial group and splices every group into the destination; returns the number of rows written.</summary>
     public async Task<long> CompleteAsync(CancellationToken cancellationToken)
     {
-        await _pending;
-        if (_filling.Count > 0)
+        if (_filling.Buffer.Count > 0)
         {
-            _written += _filling.Count;
-            await _filling.FlushAsync(writer, cancellationToken);
+            await StartEncodingAsync(cancellationToken);
+        }
+
+        while (_encoding.Count > 0)
+        {
+            _free.Push(await SpliceOldestAsync(cancellationToken));
         }
 
         return _written;
     }
 
-    /// <summary>On failure, lets a running flush finish before the caller deletes or reuses the stream; its own error, if any, is secondary.</summary>
-    public async ValueTask DisposeAsync() => await _pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-
-    private async Task StartFlushAsync(CancellationToken cancellationToken)
+    /// <summary>On failure, lets running encodings finish before the caller deletes or reuses the stream; their own errors, if any, are secondary.</summary>
+    public async ValueTask DisposeAsync()
     {
-        await _pending;
+        foreach (var (_, encoding) in _encoding)
+        {
+            await encoding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task StartEncodingAsync(CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
-        _written += _filling.Count;
-        (_filling, _flushing) = (_flushing, _filling);
-        var full = _flushing;
-        _pending = Task.Run(() => full.FlushAsync(writer, cancellationToken), cancellationToken);
+        var full = _filling;
+        _written += full.Buffer.Count;
+        _encoding.Enqueue((full, Task.Run(() => full.EncodeAsync(cancellationToken), cancellationToken)));
+        _filling = await NextSlotAsync(cancellationToken);
+    }
+
+    private async Task<RowGroupSlot> NextSlotAsync(CancellationToken cancellationToken)
+    {
+        if (_free.TryPop(out var slot))
+        {
+            return slot;
+        }
+
+        if (_slots <= MaxEncoding)
+        {
+            _slots++;
+            return new RowGroupSlot(options);
+        }
+
+        return await SpliceOldestAsync(cancellationToken);
+    }
+
+    private async Task<RowGroupSlot> SpliceOldestAsync(CancellationToken cancellationToken)
+    {
+        var (slot, encoding) = _encoding.Peek();
+        await encoding;
+        _encoding.Dequeue();
+        await splicer.AppendAsync(slot.Encoded, cancellationToken);
+        return slot;
     }
 }

@@ -7,7 +7,7 @@ public sealed record VerlParquetOptions
     public ParquetCodec Compression { get; init; } = ParquetCodec.Snappy;
 
     /// <summary>Gets the number of rows per row group (at least 1); defaults to 10,000.</summary>
-    /// <remarks>Each row group is built in memory and flushed before the next starts, so memory grows with this size.</remarks>
+    /// <remarks>Row groups are built and encoded in memory, one per core (at most four) besides the one being gathered, so memory grows with this size.</remarks>
     public int RowGroupSize { get; init; } = 10_000;
 
     /// <summary>Gets whether to add the <c>extra_info.solution</c> string column.</summary>

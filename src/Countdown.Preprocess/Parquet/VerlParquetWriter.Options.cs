@@ -7,7 +7,7 @@ namespace Countdown.Preprocess.Parquet;
 public static partial class VerlParquetWriter
 {
     /// <summary>The file's key-value metadata as <c>datasets</c> writes it: <c>huggingface</c>, then <c>ARROW:schema</c> (which embeds it).</summary>
-    private static Dictionary<string, string> Metadata(bool includeSolution)
+    internal static Dictionary<string, string> Metadata(bool includeSolution)
     {
         KeyValuePair<string, string>[] schemaMetadata = [new(HuggingFaceFeatures.Key, HuggingFaceFeatures.Json(includeSolution))];
         var metadata = new Dictionary<string, string>(schemaMetadata);

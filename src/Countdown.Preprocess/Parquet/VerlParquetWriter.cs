@@ -1,5 +1,6 @@
 using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
+using Countdown.Preprocess.Parquet.Splicing;
 using Parquet;
 
 namespace Countdown.Preprocess.Parquet;
@@ -9,8 +10,8 @@ public static partial class VerlParquetWriter
 {
     /// <summary>Writes all rows to <paramref name="destination"/>, one row group per <see cref="VerlParquetOptions.RowGroupSize"/> rows, and returns how many it wrote.</summary>
     /// <remarks>
-    /// Rows are read once, lazily. While one row group is encoded and written on the thread pool, the next is
-    /// gathered from <paramref name="rows"/>, so memory holds two row groups at most. The same rows and options always
+    /// Rows are read once, lazily. While row groups are encoded on the thread pool, one per core, the next is
+    /// gathered from <paramref name="rows"/>, so memory holds a few row groups at most. The same rows and options always
     /// give the same bytes. The stream is left open. If writing fails, the stream holds a partial file without a
     /// footer, which no reader will take for a complete one.
     /// </remarks>
@@ -38,12 +39,9 @@ public static partial class VerlParquetWriter
             throw new UsageException($"Row group size '{options.RowGroupSize}' is not allowed; use at least 1 row per group.");
         }
 
-        var schema = VerlParquetSchema.Create(options);
-        var writer = await ParquetWriter.CreateAsync(schema.Schema, destination, ToParquetOptions(schema, options.Compression), cancellationToken: cancellationToken);
-        writer.CustomMetadata = Metadata(options.IncludeSolution);
-
+        var splicer = await ParquetSplicer.StartAsync(destination, await EmptyFileAsync(options, cancellationToken), cancellationToken);
         long written;
-        var groups = new RowGroupPipeline(writer, schema, options.RowGroupSize);
+        var groups = new RowGroupPipeline(splicer, options);
         try
         {
             await addRows(groups, cancellationToken);
@@ -54,8 +52,19 @@ public static partial class VerlParquetWriter
             await groups.DisposeAsync();
         }
 
-        // Only a complete write gets the footer: ParquetWriter writes it on dispose.
-        await writer.DisposeAsync();
+        // Only a complete write gets the footer.
+        await splicer.CompleteAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>Writes, with Parquet.Net, a file of no row groups with the output's schema, options and key-value metadata: its footer is the template of the output's.</summary>
+    private static async Task<byte[]> EmptyFileAsync(VerlParquetOptions options, CancellationToken cancellationToken)
+    {
+        var schema = VerlParquetSchema.Create(options);
+        using var file = new MemoryStream();
+        var writer = await ParquetWriter.CreateAsync(schema.Schema, file, ToParquetOptions(schema, options.Compression), cancellationToken: cancellationToken);
+        writer.CustomMetadata = Metadata(options.IncludeSolution);
+        await writer.DisposeAsync();
+        return file.ToArray();
     }
 }

@@ -270,12 +270,13 @@ public sealed class VerlParquetWriterTests : IDisposable
     {
         static IEnumerable<PreparedRow> Failing()
         {
-            for (int i = 0; i < 5; i++)
+            // Enough groups that some are spliced into the stream before the error, whatever the number of cores.
+            for (int i = 0; i < 20; i++)
             {
                 yield return ParquetWriterTestFiles.Row(i, [1, 2], PromptTemplates.Base, index: i);
             }
 
-            throw new TaskDataException("Field 'target' is missing on line 6 of 'tasks.jsonl'.", "tasks.jsonl", lineNumber: 6, field: "target");
+            throw new TaskDataException("Field 'target' is missing on line 21 of 'tasks.jsonl'.", "tasks.jsonl", lineNumber: 21, field: "target");
         }
 
         using var stream = new MemoryStream();
