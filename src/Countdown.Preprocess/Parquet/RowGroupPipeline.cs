@@ -7,21 +7,33 @@ namespace Countdown.Preprocess.Parquet;
 
 /// <summary>Gathers rows into row groups, encodes full groups on the thread pool several at once, and splices them into the file in order.</summary>
 /// <remarks>
-/// While one slot fills, up to <see cref="MaxEncoding"/> others are encoded by Parquet.Net as one-group files
-/// (<see cref="ParquetSplicer"/> explains why), so encoding uses every core rather than one. Slots are made as
+/// While one slot fills, up to <see cref="MaxEncoding"/> others are rendered and encoded (<see cref="RowGroupSlot"/>;
+/// <see cref="ParquetSplicer"/> explains why the groups are spliced), so both use every core rather than one. Slots are made as
 /// needed and reused, so memory holds at most <see cref="MaxEncoding"/> + 1 row groups and their encoded bytes; the
 /// oldest group is spliced into the destination before its slot fills again, which keeps the file in row order.
 /// </remarks>
-internal sealed class RowGroupPipeline(ParquetSplicer splicer, VerlParquetOptions options) : IAsyncDisposable
+internal sealed class RowGroupPipeline : IAsyncDisposable
 {
-    private readonly int _rowGroupSize = options.RowGroupSize;
+    private readonly ParquetSplicer _splicer;
+    private readonly VerlParquetOptions _options;
+    private readonly int _rowGroupSize;
     private readonly Stack<RowGroupSlot> _free = new();
     private readonly Queue<(RowGroupSlot Slot, Task Encoding)> _encoding = new();
-    private RowGroupSlot _filling = new(options);
+    private readonly List<RowGroupSlot> _all = [];
+    private RowGroupSlot _filling;
     private int _slots = 1;
     private long _written;
 
     /// <summary>Gets how many row groups are encoded at once: one per core, at most four (the producer of rows cannot feed more).</summary>
+    /// <summary>Creates a pipeline that splices row groups of <paramref name="options"/>' size into <paramref name="splicer"/>.</summary>
+    public RowGroupPipeline(ParquetSplicer splicer, VerlParquetOptions options)
+    {
+        _splicer = splicer;
+        _options = options;
+        _rowGroupSize = options.RowGroupSize;
+        _filling = NewSlot();
+    }
+
     internal static int MaxEncoding { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Adds every row of <paramref name="rows"/>.</summary>
@@ -47,26 +59,24 @@ internal sealed class RowGroupPipeline(ParquetSplicer splicer, VerlParquetOption
     }
 
     /// <summary>Adds the rows of <paramref name="count"/> tasks from <paramref name="start"/> in <paramref name="tasks"/>, numbered from <paramref name="firstIndex"/>, without building row objects.</summary>
-    /// <remarks>Checks <paramref name="cancellationToken"/> every 1,024 rows, so Ctrl-C is seen quickly whatever the row group size.</remarks>
+    /// <remarks>The tasks are only referenced here; their prompts are rendered by the worker that encodes their group, so <paramref name="tasks"/> must not change afterwards.</remarks>
     public async Task AddAsync(IReadOnlyList<CountdownTask> tasks, int start, int count, PromptTemplate template, string split, long firstIndex, CancellationToken cancellationToken)
     {
-        var buffer = _filling.Buffer;
-        for (int i = 0; i < count; i++)
+        while (count > 0)
         {
-            if ((i & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            buffer.Add(tasks[start + i], template, split, firstIndex + i);
-            if (buffer.Count == _rowGroupSize)
-            {
+            cancellationToken.ThrowIfCancellationRequested();
+            int take = Math.Min(count, _rowGroupSize - _filling.Count);
+            _filling.Defer(tasks, start, take, template, split, firstIndex);
+            (start, count, firstIndex) = (start + take, count - take, firstIndex + take);
+            if (_filling.Count == _rowGroupSize)
                 await StartEncodingAsync(cancellationToken);
-                buffer = _filling.Buffer;
-            }
         }
     }
 
     /// <summary>Encodes the last, partial group and splices every group into the destination; returns the number of rows written.</summary>
     public async Task<long> CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_filling.Buffer.Count > 0)
+        if (_filling.Count > 0)
         {
             await StartEncodingAsync(cancellationToken);
         }
@@ -86,13 +96,18 @@ internal sealed class RowGroupPipeline(ParquetSplicer splicer, VerlParquetOption
         {
             await encoding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+
+        foreach (var slot in _all)
+        {
+            slot.Dispose();
+        }
     }
 
     private async Task StartEncodingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var full = _filling;
-        _written += full.Buffer.Count;
+        _written += full.Count;
         _encoding.Enqueue((full, Task.Run(() => full.EncodeAsync(cancellationToken), cancellationToken)));
         _filling = await NextSlotAsync(cancellationToken);
     }
@@ -107,10 +122,17 @@ internal sealed class RowGroupPipeline(ParquetSplicer splicer, VerlParquetOption
         if (_slots <= MaxEncoding)
         {
             _slots++;
-            return new RowGroupSlot(options);
+            return NewSlot();
         }
 
         return await SpliceOldestAsync(cancellationToken);
+    }
+
+    private RowGroupSlot NewSlot()
+    {
+        var slot = new RowGroupSlot(_options);
+        _all.Add(slot);
+        return slot;
     }
 
     private async Task<RowGroupSlot> SpliceOldestAsync(CancellationToken cancellationToken)
@@ -118,7 +140,7 @@ internal sealed class RowGroupPipeline(ParquetSplicer splicer, VerlParquetOption
         var (slot, encoding) = _encoding.Peek();
         await encoding;
         _encoding.Dequeue();
-        await splicer.AppendAsync(slot.Encoded, cancellationToken);
+        await slot.SpliceIntoAsync(_splicer, cancellationToken);
         return slot;
     }
 }

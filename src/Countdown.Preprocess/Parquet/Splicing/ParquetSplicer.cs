@@ -61,9 +61,16 @@ internal sealed class ParquetSplicer
         }
 
         var group = (ThriftStruct)groups.Items[0];
-        Shift(group, _position - MagicLength);
-        await _destination.WriteAsync(file[MagicLength..footerStart], cancellationToken);
-        _position += footerStart - MagicLength;
+        Shift(group, -MagicLength);
+        await AppendChunksAsync(file[MagicLength..footerStart], group, cancellationToken);
+    }
+
+    /// <summary>Appends a row group's column chunks, <paramref name="chunks"/>, described by <paramref name="group"/> with offsets counted from the first byte of <paramref name="chunks"/>.</summary>
+    public async Task AppendChunksAsync(ReadOnlyMemory<byte> chunks, ThriftStruct group, CancellationToken cancellationToken)
+    {
+        Shift(group, _position);
+        await _destination.WriteAsync(chunks, cancellationToken);
+        _position += chunks.Length;
         _rows += (long)group.Get(GroupNumRows).Value!;
         _rowGroups.Add(group);
     }
