@@ -28,7 +28,7 @@ internal sealed partial class RowGroupEncoder : IDisposable
     private readonly PageCompressor _compressor;
     private readonly HashSet<DataField> _dictionaryEncoded;
     private readonly ByteBuffer _group = new(1024 * 1024);
-    private readonly ByteBuffer _page = new(1024 * 1024);
+    private readonly ByteBuffer _page = new(8 * 1024 * 1024); // a 10,000-row prompt page is about 6.6 MB: no regrowth (see PageCompressor)
     private readonly List<ColumnChunk> _columns = [];
     private byte[] _header = new byte[256];
 
