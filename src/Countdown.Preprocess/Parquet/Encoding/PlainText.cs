@@ -21,21 +21,17 @@ internal static class PlainText
     /// </remarks>
     public static (int Min, int Max) Write(ByteBuffer destination, ReadOnlySpan<ReadOnlyMemory<char>> values)
     {
-        long chars = 0;
-        foreach (var value in values)
-        {
-            chars += value.Length;
-        }
-
-        var span = destination.Reserve(checked((int)MaxLength(values.Length, chars)));
-        int position = 0, min = -1, max = -1;
+        // Room is reserved value by value, not for the whole page's worst case (3 bytes a char): an ASCII prompt page
+        // then needs a buffer of its own size, about a third of the bound, which every encoder keeps.
+        int min = -1, max = -1;
         ReadOnlySpan<char> minText = default, maxText = default;
         for (int i = 0; i < values.Length; i++)
         {
             var text = values[i].Span;
-            int length = Utf8.GetBytes(text, span[(position + 4)..]);
-            BinaryPrimitives.WriteInt32LittleEndian(span[position..], length);
-            position += 4 + length;
+            var span = destination.Reserve(checked((int)MaxLength(1, text.Length)));
+            int length = Utf8.GetBytes(text, span[4..]);
+            BinaryPrimitives.WriteInt32LittleEndian(span, length);
+            destination.Advance(4 + length);
             if (i == 0 || text.SequenceCompareTo(minText) < 0)
             {
                 min = i;
@@ -49,7 +45,6 @@ internal static class PlainText
             }
         }
 
-        destination.Advance(position);
         return (min, max);
     }
 
