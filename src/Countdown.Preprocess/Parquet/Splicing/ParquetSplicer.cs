@@ -27,7 +27,7 @@ internal sealed class ParquetSplicer
 
     private readonly Stream _destination;
     private readonly ThriftStruct _footer;
-    private readonly List<object> _rowGroups = [];
+    private readonly List<object> _rowGroups = []; // each its Thrift bytes
     private long _position;
     private long _rows;
 
@@ -72,7 +72,10 @@ internal sealed class ParquetSplicer
         await _destination.WriteAsync(chunks, cancellationToken);
         _position += chunks.Length;
         _rows += (long)group.Get(GroupNumRows).Value!;
-        _rowGroups.Add(group);
+        // Kept as its Thrift bytes, about a tenth of the tree: 20M rows make 2,000 groups, whose trees held ~40 MB.
+        var bytes = new ArrayBufferWriter<byte>(4096);
+        new ThriftCompactWriter(bytes).WriteStruct(group);
+        _rowGroups.Add(bytes.WrittenSpan.ToArray());
     }
 
     /// <summary>Writes the footer, its length and the closing magic, then flushes the destination.</summary>

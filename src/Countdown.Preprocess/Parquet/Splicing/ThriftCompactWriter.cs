@@ -60,8 +60,12 @@ internal sealed class ThriftCompactWriter(IBufferWriter<byte> output)
             case CompactType.List or CompactType.Set:
                 WriteList((ThriftList)value);
                 break;
+            case CompactType.Struct when value is ThriftStruct nested:
+                WriteStruct(nested);
+                break;
             case CompactType.Struct:
-                WriteStruct((ThriftStruct)value);
+                // A struct written earlier: its bytes do not depend on where it lands (field ids are relative within it).
+                output.Write((byte[])value);
                 break;
             default:
                 throw new InvalidDataException($"Thrift type '{type}' is not expected in a Parquet footer.");
