@@ -18,7 +18,11 @@ internal static class Rounds
             var sample = await RunOnceAsync(contenders[i], outDir, cancellationToken);
             log.WriteLine($"# {(countWarmUp ? "run 1 (checked)" : "warm-up")} {contenders[i].Name}: {sample.Seconds:F2} s, {sample.PeakMB:F0} MB, CPU {sample.CpuSeconds:F2} s");
             warmUps[contenders[i].Name] = outDir;
-            if (countWarmUp) series[i].Samples.Add(sample);
+            if (countWarmUp)
+            {
+                series[i].Samples.Add(sample);
+                NoteSizes(series[i], outDir);
+            }
         }
         if (checkWarmUp is not null) await checkWarmUp(warmUps);
         foreach (var dir in warmUps.Values.Where(Directory.Exists)) Directory.Delete(dir, recursive: true);
@@ -31,13 +35,19 @@ internal static class Rounds
                 series[i].Samples.Add(sample);
                 if (Directory.Exists(outDir))
                 {
-                    foreach (var file in Directory.EnumerateFiles(outDir, "*.parquet").OrderBy(f => Path.GetFileName(f) == "train.parquet" ? 0 : 1).ThenBy(f => f))
-                        series[i].Notes[Path.GetFileName(file) + " MB"] = $"{new FileInfo(file).Length / 1e6:F2}";
+                    NoteSizes(series[i], outDir);
                     Directory.Delete(outDir, recursive: true);
                 }
                 log.WriteLine($"# run {run}/{runs} {contenders[i].Name}: {sample.Seconds:F2} s, {sample.PeakMB:F0} MB, CPU {sample.CpuSeconds:F2} s");
             }
         return series;
+    }
+
+    private static void NoteSizes(Series series, string outDir)
+    {
+        if (!Directory.Exists(outDir)) return;
+        foreach (var file in Directory.EnumerateFiles(outDir, "*.parquet").OrderBy(f => Path.GetFileName(f) == "train.parquet" ? 0 : 1).ThenBy(f => f))
+            series.Notes[Path.GetFileName(file) + " MB"] = $"{new FileInfo(file).Length / 1e6:F2}";
     }
 
     private static async Task<RunSample> RunOnceAsync(Contender contender, string outDir, CancellationToken cancellationToken)
