@@ -86,7 +86,7 @@ internal sealed class DuplicateTally : IDisposable
 
     /// <summary>Adds a task; it is counted as a duplicate of any earlier one.</summary>
     /// <exception cref="InvalidOperationException">The tally spilled and its counts were already read.</exception>
-    /// <exception cref="IOException">A bucket file cannot be written (e.g. the disk is full).</exception>
+    /// <exception cref="Tasks.OutputException">A bucket file cannot be written (e.g. the disk is full).</exception>
     public void Add(long target, long[] nums)
     {
         if (_finished) throw new InvalidOperationException("The tally's counts were read after it spilled to disk; it takes no more tasks.");

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Countdown.Preprocess.Tasks;
 
 namespace Countdown.Preprocess.Quality;
 
@@ -8,16 +9,25 @@ internal sealed class SpillBucket : IDisposable
 {
     private const int BufferKeys = 4096;
     private readonly FileStream _file;
+    private readonly string _directory;
     private readonly UInt128[] _buffer = new UInt128[BufferKeys];
     private int _buffered;
 
-    private SpillBucket(FileStream file) => _file = file;
+    private SpillBucket(FileStream file, string directory) => (_file, _directory) = (file, directory);
 
     /// <summary>Creates a bucket file in <paramref name="directory"/>.</summary>
     public static SpillBucket Create(string directory)
     {
         string path = Path.Combine(directory, $".countdown-keys-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Failed(directory, ex);
+        }
         try
         {
             File.Delete(path);
@@ -27,7 +37,7 @@ internal sealed class SpillBucket : IDisposable
             file.Dispose();
             throw;
         }
-        return new SpillBucket(file);
+        return new SpillBucket(file, directory);
     }
 
     /// <summary>Creates <paramref name="count"/> buckets, or none if one cannot be created.</summary>
@@ -47,7 +57,7 @@ internal sealed class SpillBucket : IDisposable
     }
 
     /// <summary>Appends one key.</summary>
-    /// <exception cref="IOException">The file cannot be written (e.g. the disk is full).</exception>
+    /// <exception cref="OutputException">The file cannot be written (e.g. the disk is full).</exception>
     public void Write(UInt128 key)
     {
         _buffer[_buffered++] = key;
@@ -80,7 +90,18 @@ internal sealed class SpillBucket : IDisposable
     private void Flush()
     {
         if (_buffered == 0) return;
-        _file.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _buffered)));
+        try
+        {
+            _file.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _buffered)));
+        }
+        catch (IOException ex)
+        {
+            throw Failed(_directory, ex);
+        }
         _buffered = 0;
     }
+
+    private static OutputException Failed(string directory, Exception ex) => new(
+        $"Temporary files in '{directory}' could not be written ({ex.Message.TrimEnd('.')}); counting duplicates past two million distinct tasks spills about 16 bytes a task there: free some space or set TMPDIR to another folder.",
+        directory, ex);
 }

@@ -29,6 +29,23 @@ public sealed class DuplicateTallySpillTests
     }
 
     [Fact]
+    public void Add_SpillFolderMissing_ThrowsOutputExceptionNamingIt()
+    {
+        using var dir = new TempDirectory();
+        string missing = Path.Combine(dir.Path, "missing");
+        using var tally = new DuplicateTally(memoryLimit: 10, spillDirectory: missing);
+
+        var error = Assert.Throws<OutputException>(() =>
+        {
+            foreach (var task in RandomTasks(seed: 9, count: 2_000)) tally.Add(task.Target, task.Nums);
+            _ = tally.Exact;
+        });
+
+        Assert.Equal(missing, error.Path);
+        Assert.Contains("TMPDIR", error.Message);
+    }
+
+    [Fact]
     public void Add_AfterSpilledCountsWereRead_Throws()
     {
         using var dir = new TempDirectory();
