@@ -4,14 +4,14 @@ namespace Countdown.Preprocess.Quality;
 
 /// <summary>A set of tasks by target and numbers (in order, or as a multiset): 8-byte keys for the usual sizes, 16-byte packed keys for larger ones, arrays only for tasks that do not pack.</summary>
 /// <remarks>
-/// 11–23 bytes a usual task (<see cref="CompactKeySet"/>), 23–46 a larger one (<see cref="PackedKeySet"/>), against
+/// 11–23 bytes a usual task (<see cref="CompactKeySlots"/>), 23–46 a larger one (<see cref="PackedKeySlots"/>), against
 /// about 100 for an array key in a hash set. Which kind a task gets depends only on its values, so two equal tasks
 /// always meet in the same set.
 /// </remarks>
 internal sealed class TaskKeySet(bool multiset)
 {
-    private readonly CompactKeySet _compact = new();
-    private PackedKeySet? _packed;
+    private readonly KeySet<ulong, CompactKeySlots> _compact = new();
+    private KeySet<UInt128, PackedKeySlots>? _packed;
     private HashSet<TaskKey>? _other;
 
     /// <summary>How many tasks the set holds.</summary>

@@ -63,7 +63,7 @@ public sealed class TaskKeySetTests
     [Fact]
     public void Add_ManyKeysThroughSeveralResizes_CountsEachDistinctKeyOnce()
     {
-        var set = new PackedKeySet();
+        var set = new KeySet<UInt128, PackedKeySlots>();
         var reference = new HashSet<UInt128>();
         var random = new SplitMix64(9);
 
@@ -80,7 +80,7 @@ public sealed class TaskKeySetTests
     [Fact]
     public void Add_ManyCompactKeysThroughSeveralResizes_CountsEachDistinctKeyOnce()
     {
-        var set = new CompactKeySet();
+        var set = new KeySet<ulong, CompactKeySlots>();
         var reference = new HashSet<ulong>();
         var random = new SplitMix64(10);
 
