@@ -41,8 +41,8 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
     {
         foreach (var row in rows)
         {
-            _filling.Buffer.Add(row);
-            if (_filling.Buffer.Count == _rowGroupSize)
+            _filling.Add(row);
+            if (_filling.Count == _rowGroupSize)
                 await StartEncodingAsync(cancellationToken);
         }
     }
@@ -52,8 +52,8 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
     {
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            _filling.Buffer.Add(row);
-            if (_filling.Buffer.Count == _rowGroupSize)
+            _filling.Add(row);
+            if (_filling.Count == _rowGroupSize)
                 await StartEncodingAsync(cancellationToken);
         }
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Countdown.Preprocess.Parquet.Encoding;
 using Countdown.Preprocess.Parquet.Splicing;
+using Countdown.Preprocess.Rows;
 using Countdown.Preprocess.Tasks;
 using Countdown.Preprocess.Templates;
 using Parquet;
@@ -36,14 +37,11 @@ internal sealed class RowGroupSlot : IDisposable
         _buffer = new RowGroupBuffer(_schema, options.RowGroupSize);
     }
 
-    /// <summary>Gets the rows shredded so far; rows added to it directly come after any deferred ones.</summary>
-    public RowGroupBuffer Buffer
+    /// <summary>Shreds <paramref name="row"/> now, after any deferred rows.</summary>
+    public void Add(PreparedRow row)
     {
-        get
-        {
-            RenderDeferred(CancellationToken.None);
-            return _buffer;
-        }
+        RenderDeferred(CancellationToken.None);
+        _buffer.Add(row);
     }
 
     /// <summary>Gets the number of rows in the slot, deferred ones included.</summary>
@@ -61,7 +59,7 @@ internal sealed class RowGroupSlot : IDisposable
     public async Task EncodeAsync(CancellationToken cancellationToken)
     {
         RenderDeferred(cancellationToken);
-        var buffer = Buffer;
+        var buffer = _buffer;
         _chunks.ResetWrittenCount();
         _group = null;
         var group = buffer.EncodeTo(_encoder, _chunks);
