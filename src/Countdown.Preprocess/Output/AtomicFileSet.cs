@@ -60,10 +60,13 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
     public IReadOnlyList<string> FinalPaths => _files.Select(f => f.Final).ToArray();
 
     /// <summary>Deletes the temporary files and the folders this set created, unless the set was committed.</summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (!_committed)
         {
+            // An early flush still running would reopen a file being deleted: let it end first (its error no longer matters).
+            foreach (var entry in _files)
+                if (entry.Flushing is { } flushing) await flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             foreach (var entry in _files) TryDelete(entry.Temporary);
             // Deepest first; a folder that holds anything else (another run's files) stays.
             foreach (var folder in _createdFolders)
@@ -74,7 +77,6 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
             _files.Clear();
             _createdFolders.Clear();
         }
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Creates <paramref name="folder"/> and its missing parents, remembering them so a failed set removes them again.</summary>
@@ -145,5 +147,8 @@ public sealed partial class AtomicFileSet : IAsyncDisposable
     {
         /// <summary>Why closing the stream failed (its last bytes may be missing), or null.</summary>
         public Exception? CloseError { get; set; }
+
+        /// <summary>The flush to the disk started early (<see cref="StartFlushToDisk"/>), or null.</summary>
+        public Task? Flushing { get; set; }
     }
 }

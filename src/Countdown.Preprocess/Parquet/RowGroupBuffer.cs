@@ -10,7 +10,7 @@ namespace Countdown.Preprocess.Parquet;
 /// nodes on its path (list repeated groups included). Values hold only the non-null leaves. The buffers are reused
 /// for every row group of a file, so memory stays at one row group.
 /// </remarks>
-internal sealed partial class RowGroupBuffer
+internal sealed partial class RowGroupBuffer : IDisposable
 {
     private readonly VerlParquetSchema _schema;
     private readonly ColumnBuffer<long> _targets;
@@ -58,6 +58,9 @@ internal sealed partial class RowGroupBuffer
         _constants = new ConstantColumns(rows);
         _allocateText = _contentText.Allocate;
     }
+
+    /// <summary>Frees the unmanaged blocks that hold the prompts' text.</summary>
+    public void Dispose() => _contentText.Dispose();
 
     /// <summary>Gets the number of rows buffered since the last flush.</summary>
     public int Count { get; private set; }

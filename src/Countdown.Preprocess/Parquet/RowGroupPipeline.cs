@@ -15,7 +15,8 @@ namespace Countdown.Preprocess.Parquet;
 internal sealed class RowGroupPipeline : IAsyncDisposable
 {
     private readonly ParquetSplicer _splicer;
-    private readonly VerlParquetOptions _options;
+    private readonly RowGroupSlotPool _pool;
+    private readonly bool _ownsPool;
     private readonly int _rowGroupSize;
     private readonly Stack<RowGroupSlot> _free = new();
     private readonly Queue<(RowGroupSlot Slot, Task Encoding)> _encoding = new();
@@ -23,13 +24,20 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
     private RowGroupSlot _filling;
     private int _slots = 1;
     private long _written;
+    private bool _completed;
 
     /// <summary>Gets how many row groups are encoded at once: one per core, at most four (the producer of rows cannot feed more).</summary>
     /// <summary>Creates a pipeline that splices row groups of <paramref name="options"/>' size into <paramref name="splicer"/>.</summary>
-    public RowGroupPipeline(ParquetSplicer splicer, VerlParquetOptions options)
+    /// <param name="splicer">The file the groups go to.</param>
+    /// <param name="options">The output's options.</param>
+    /// <param name="slots">Slots to take and, once the file is complete, give back (their options must be <paramref name="options"/>); null for slots of this file only.</param>
+    public RowGroupPipeline(ParquetSplicer splicer, VerlParquetOptions options, RowGroupSlotPool? slots = null)
     {
+        if (slots is not null && slots.Options != options)
+            throw new ArgumentException("The slot pool writes with other options than the file.", nameof(slots));
         _splicer = splicer;
-        _options = options;
+        _pool = slots ?? new RowGroupSlotPool(options);
+        _ownsPool = slots is null;
         _rowGroupSize = options.RowGroupSize;
         _filling = NewSlot();
     }
@@ -78,7 +86,8 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
     {
         if (_filling.Count > 0)
         {
-            await StartEncodingAsync(cancellationToken);
+            // The last group: no next slot to fill.
+            await StartEncodingAsync(cancellationToken, last: true);
         }
 
         while (_encoding.Count > 0)
@@ -86,10 +95,11 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
             _free.Push(await SpliceOldestAsync(cancellationToken));
         }
 
+        _completed = true;
         return _written;
     }
 
-    /// <summary>On failure, lets running encodings finish before the caller deletes or reuses the stream; their own errors, if any, are secondary.</summary>
+    /// <summary>Gives the slots back to the pool if the file is complete, else frees them; on failure, first lets running encodings finish before the caller deletes or reuses the stream (their own errors, if any, are secondary).</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var (_, encoding) in _encoding)
@@ -99,17 +109,22 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
 
         foreach (var slot in _all)
         {
-            slot.Dispose();
+            // A failed file may leave rows in a slot: only empty slots are reused.
+            if (_completed) _pool.Return(slot);
+            else slot.Dispose();
         }
+
+        _all.Clear();
+        if (_ownsPool) _pool.Dispose();
     }
 
-    private async Task StartEncodingAsync(CancellationToken cancellationToken)
+    private async Task StartEncodingAsync(CancellationToken cancellationToken, bool last = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var full = _filling;
         _written += full.Count;
         _encoding.Enqueue((full, Task.Run(() => full.EncodeAsync(cancellationToken), cancellationToken)));
-        _filling = await NextSlotAsync(cancellationToken);
+        if (!last) _filling = await NextSlotAsync(cancellationToken);
     }
 
     private async Task<RowGroupSlot> NextSlotAsync(CancellationToken cancellationToken)
@@ -130,7 +145,7 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
 
     private RowGroupSlot NewSlot()
     {
-        var slot = new RowGroupSlot(_options);
+        var slot = _pool.Rent();
         _all.Add(slot);
         return slot;
     }

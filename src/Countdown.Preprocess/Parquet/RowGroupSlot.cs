@@ -81,8 +81,12 @@ internal sealed class RowGroupSlot : IDisposable
             ? splicer.AppendChunksAsync(_chunks.WrittenMemory, group, cancellationToken)
             : splicer.AppendAsync(_file.GetBuffer().AsMemory(0, (int)_file.Length), cancellationToken);
 
-    /// <summary>Frees the encoder.</summary>
-    public void Dispose() => _encoder.Dispose();
+    /// <summary>Frees the encoder and the buffers.</summary>
+    public void Dispose()
+    {
+        _encoder.Dispose();
+        _buffer.Dispose();
+    }
 
     private void RenderDeferred(CancellationToken cancellationToken)
     {

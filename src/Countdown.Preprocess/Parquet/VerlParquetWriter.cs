@@ -17,20 +17,26 @@ public static partial class VerlParquetWriter
     /// </remarks>
     /// <exception cref="UsageException"><see cref="VerlParquetOptions.RowGroupSize"/> is less than 1.</exception>
     public static Task<long> WriteAsync(Stream destination, IEnumerable<PreparedRow> rows, VerlParquetOptions options, CancellationToken cancellationToken = default)
+        => WriteAsync(destination, rows, options, slots: null, cancellationToken);
+
+    /// <summary>Writes all rows like <see cref="WriteAsync(Stream, IEnumerable{PreparedRow}, VerlParquetOptions, CancellationToken)"/>, with row group slots taken from and given back to <paramref name="slots"/>.</summary>
+    internal static Task<long> WriteAsync(Stream destination, IEnumerable<PreparedRow> rows, VerlParquetOptions options, RowGroupSlotPool? slots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), cancellationToken);
+        return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), slots, cancellationToken);
     }
 
     /// <summary>Writes rows as they arrive, like <see cref="WriteAsync(Stream, IEnumerable{PreparedRow}, VerlParquetOptions, CancellationToken)"/>.</summary>
     internal static Task<long> WriteAsync(Stream destination, IAsyncEnumerable<PreparedRow> rows, VerlParquetOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), cancellationToken);
+        return WriteAsync(destination, options, (groups, token) => groups.AddAllAsync(rows, token), slots: null, cancellationToken);
     }
 
-    /// <summary>Writes the rows <paramref name="addRows"/> adds to the pipeline it is given, like <see cref="WriteAsync(Stream, IEnumerable{PreparedRow}, VerlParquetOptions, CancellationToken)"/>.</summary>
-    internal static async Task<long> WriteAsync(Stream destination, VerlParquetOptions options, Func<RowGroupPipeline, CancellationToken, Task> addRows, CancellationToken cancellationToken)
+    /// <summary>Writes the rows <paramref name="addRows"/> adds to the pipeline it is given, like <see cref="WriteAsync(Stream, IEnumerable{PreparedRow}, VerlParquetOptions, CancellationToken)"/>;
+    /// row group slots come from <paramref name="slots"/> when given, and go back to it once the file is complete.</summary>
+    internal static async Task<long> WriteAsync(
+        Stream destination, VerlParquetOptions options, Func<RowGroupPipeline, CancellationToken, Task> addRows, RowGroupSlotPool? slots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,7 +47,7 @@ public static partial class VerlParquetWriter
 
         var splicer = await ParquetSplicer.StartAsync(destination, await EmptyFileAsync(options, cancellationToken), cancellationToken);
         long written;
-        var groups = new RowGroupPipeline(splicer, options);
+        var groups = new RowGroupPipeline(splicer, options, slots);
         try
         {
             await addRows(groups, cancellationToken);

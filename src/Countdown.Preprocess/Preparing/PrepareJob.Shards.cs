@@ -15,12 +15,12 @@ public static partial class PrepareJob
     /// <remarks>The shard count follows from the split size, which the job knows before writing (it fails when the input is shorter).
     /// <c>extra_info.index</c> runs on across shards, so the shards in order equal the single file row for row.</remarks>
     private static async Task<(PreparedOutput First, IReadOnlyList<PreparedOutput>? Shards)> WriteSplitFilesAsync(
-        AtomicFileSet outputs, string split, long rows, IEnumerable<PreparedRow> source, PrepareOptions options, CancellationToken cancellationToken)
+        AtomicFileSet outputs, RowGroupSlotPool slots, string split, long rows, IEnumerable<PreparedRow> source, PrepareOptions options, CancellationToken cancellationToken)
     {
         if (options.MaxRowsPerFile is not { } perFile)
         {
             var single = Path.Combine(options.OutputDirectory, split + ".parquet");
-            return (await WriteSplitAsync(outputs, single, source, options, cancellationToken), null);
+            return (await WriteSplitAsync(outputs, slots, single, source, options, cancellationToken), null);
         }
         var count = ShardNames.Count(rows, perFile);
         var shards = new List<PreparedOutput>(count);
@@ -29,8 +29,7 @@ public static partial class PrepareJob
         {
             var path = Path.Combine(options.OutputDirectory, ShardNames.FileName(split, i, count));
             var shard = Take(rowsLeft, perFile, cancellationToken);
-            shards.Add(await WriteSplitAsync(outputs, path, options,
-                (stream, parquet) => VerlParquetWriter.WriteAsync(stream, shard, parquet, cancellationToken), cancellationToken));
+            shards.Add(await WriteSplitAsync(outputs, slots, path, shard, options, cancellationToken));
         }
         return (shards[0], shards);
     }

@@ -25,12 +25,13 @@ public static partial class PrepareJob
         var lengths = options.PromptTokenCounter is null ? null : new TokenLengthHistogram();
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
+        using var slots = new RowGroupSlotPool(ParquetOptions(options));
         PreparedOutput trainFile, testFile;
         IReadOnlyList<PreparedOutput>? trainShards, testShards;
         try
         {
-            (trainFile, trainShards) = await WriteStreamedSplitAsync(outputs, cursor, "train", options.TrainSize, options, progress, lengths, cancellationToken);
-            (testFile, testShards) = await WriteStreamedSplitAsync(outputs, cursor, "test", options.TestSize, options, progress, lengths, cancellationToken);
+            (trainFile, trainShards) = await WriteStreamedSplitAsync(outputs, slots, cursor, "train", options.TrainSize, options, progress, lengths, cancellationToken);
+            (testFile, testShards) = await WriteStreamedSplitAsync(outputs, slots, cursor, "test", options.TestSize, options, progress, lengths, cancellationToken);
         }
         catch
         {
@@ -74,13 +75,13 @@ public static partial class PrepareJob
     /// Writes the next <paramref name="count"/> tasks of the feed as <paramref name="split"/>: one file, or with
     /// <see cref="PrepareOptions.MaxRowsPerFile"/> Hugging Face shards whose <c>extra_info.index</c> runs on across files.
     /// </summary>
-    private static async Task<(PreparedOutput First, IReadOnlyList<PreparedOutput>? Shards)> WriteStreamedSplitAsync(AtomicFileSet outputs, TaskCursor cursor,
+    private static async Task<(PreparedOutput First, IReadOnlyList<PreparedOutput>? Shards)> WriteStreamedSplitAsync(AtomicFileSet outputs, RowGroupSlotPool slots, TaskCursor cursor,
         string split, long count, PrepareOptions options, IProgress<PrepareProgress>? progress, TokenLengthHistogram? lengths, CancellationToken cancellationToken)
     {
         if (options.MaxRowsPerFile is not { } perFile)
         {
             var single = Path.Combine(options.OutputDirectory, split + ".parquet");
-            return (await WriteSplitAsync(outputs, single, SliceAsync(cursor, 0, count, count, split, options, progress, lengths), options, cancellationToken), null);
+            return (await WriteSplitAsync(outputs, slots, single, SliceAsync(cursor, 0, count, count, split, options, progress, lengths), options, cancellationToken), null);
         }
         var files = Sharding.ShardNames.Count(count, perFile);
         var shards = new List<PreparedOutput>(files);
@@ -89,7 +90,7 @@ public static partial class PrepareJob
             var first = i * perFile;
             var path = Path.Combine(options.OutputDirectory, Sharding.ShardNames.FileName(split, i, files));
             var rows = SliceAsync(cursor, first, Math.Min(perFile, count - first), count, split, options, progress, lengths);
-            shards.Add(await WriteSplitAsync(outputs, path, rows, options, cancellationToken));
+            shards.Add(await WriteSplitAsync(outputs, slots, path, rows, options, cancellationToken));
         }
         return (shards[0], shards);
     }
@@ -116,9 +117,9 @@ public static partial class PrepareJob
             if (index == end && end == splitRows) progress?.Report(new PrepareProgress(split, splitRows, splitRows));
         };
 
-    private static Task<PreparedOutput> WriteSplitAsync(
-        AtomicFileSet outputs, string finalPath, Func<RowGroupPipeline, CancellationToken, Task> addRows, PrepareOptions options, CancellationToken cancellationToken)
-        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, parquet, addRows, cancellationToken), cancellationToken);
+    private static Task<PreparedOutput> WriteSplitAsync(AtomicFileSet outputs, RowGroupSlotPool slots, string finalPath,
+        Func<RowGroupPipeline, CancellationToken, Task> addRows, PrepareOptions options, CancellationToken cancellationToken)
+        => WriteSplitAsync(outputs, finalPath, stream => VerlParquetWriter.WriteAsync(stream, slots.Options, addRows, slots, cancellationToken), options, cancellationToken);
 
     /// <summary>Passes reports on one at a time: the reader and the writers report from different threads.</summary>
     private sealed class SerialProgress(IProgress<PrepareProgress> inner) : IProgress<PrepareProgress>

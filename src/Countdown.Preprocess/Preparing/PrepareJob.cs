@@ -51,8 +51,9 @@ public static partial class PrepareJob
         var test = Slice(tasks, (int)options.TrainSize, (int)options.TestSize, "test", options, progress, cancellationToken);
 
         await using var outputs = new AtomicFileSet { WaitingForLock = options.WaitingForLock };
-        var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, "train", options.TrainSize, train, options, cancellationToken);
-        var (testFile, testShards) = await WriteSplitFilesAsync(outputs, "test", options.TestSize, test, options, cancellationToken);
+        using var slots = new RowGroupSlotPool(ParquetOptions(options));
+        var (trainFile, trainShards) = await WriteSplitFilesAsync(outputs, slots, "train", options.TrainSize, train, options, cancellationToken);
+        var (testFile, testShards) = await WriteSplitFilesAsync(outputs, slots, "test", options.TestSize, test, options, cancellationToken);
         return await FinishAsync(outputs, options,
             extras => new PrepareResult(inputs, inputRecords, filtered.DuplicatesRemoved, filtered.UnsolvableRemoved, tasks.Count, trainFile, testFile, clock.Elapsed, extras)
             {
@@ -146,24 +147,33 @@ public static partial class PrepareJob
     }
 
     private static Task<PreparedOutput> WriteSplitAsync(
-        AtomicFileSet outputs, string finalPath, IEnumerable<PreparedRow> rows, PrepareOptions options, CancellationToken cancellationToken)
-        => WriteSplitAsync(outputs, finalPath, options, (stream, parquet) => VerlParquetWriter.WriteAsync(stream, rows, parquet, cancellationToken), cancellationToken);
+        AtomicFileSet outputs, RowGroupSlotPool slots, string finalPath, IEnumerable<PreparedRow> rows, PrepareOptions options, CancellationToken cancellationToken)
+        => WriteSplitAsync(outputs, finalPath, stream => VerlParquetWriter.WriteAsync(stream, rows, slots.Options, slots, cancellationToken), options, cancellationToken);
 
+    /// <summary>The options of the job's Parquet files.</summary>
+    private static VerlParquetOptions ParquetOptions(PrepareOptions options) => options.Parquet with { IncludeSolution = options.AddSolution };
+
+    /// <summary>Writes one Parquet file of the set with <paramref name="write"/>, then starts flushing it to the disk while the job writes the next.</summary>
     private static async Task<PreparedOutput> WriteSplitAsync(
-        AtomicFileSet outputs, string finalPath, PrepareOptions options, Func<Stream, VerlParquetOptions, Task<long>> write, CancellationToken cancellationToken)
+        AtomicFileSet outputs, string finalPath, Func<Stream, Task<long>> write, PrepareOptions options, CancellationToken cancellationToken)
     {
-        await using var stream = outputs.Create(finalPath, "--local-dir");
-        long written;
-        try
+        PreparedOutput output;
+        await using (var stream = outputs.Create(finalPath, "--local-dir"))
         {
-            written = await write(stream, options.Parquet with { IncludeSolution = options.AddSolution });
-            await stream.FlushAsync(cancellationToken);
+            long written;
+            try
+            {
+                written = await write(stream);
+                await stream.FlushAsync(cancellationToken);
+            }
+            catch (IOException error)
+            {
+                throw new OutputException($"Writing '{finalPath}' failed: {error.Message.TrimEnd('.')}; free some space or choose another --local-dir. No output was changed.", finalPath, error);
+            }
+            var sha = options.ComputeHashes ? await HashAsync(stream, cancellationToken) : null;
+            output = new PreparedOutput(Path.GetFullPath(finalPath), written, stream.Length, sha);
         }
-        catch (IOException error)
-        {
-            throw new OutputException($"Writing '{finalPath}' failed: {error.Message.TrimEnd('.')}; free some space or choose another --local-dir. No output was changed.", finalPath, error);
-        }
-        var sha = options.ComputeHashes ? await HashAsync(stream, cancellationToken) : null;
-        return new PreparedOutput(Path.GetFullPath(finalPath), written, stream.Length, sha);
+        outputs.StartFlushToDisk(finalPath);
+        return output;
     }
 }

@@ -114,6 +114,52 @@ public sealed partial class AtomicFileSetTests
     }
 
     [Fact]
+    public async Task Commit_AfterStartFlushToDisk_FlushesEachFileOnceBeforeRenames()
+    {
+        using var dir = new TempDirectory();
+        var synced = new System.Collections.Concurrent.ConcurrentQueue<(string Path, bool FinalsInPlace)>();
+        await using var set = await OldFilesAndNewSetAsync(dir);
+        set.Synced = path => synced.Enqueue((path, File.ReadAllText(dir.File("b.txt")) == "new b"));
+
+        set.StartFlushToDisk(dir.File("a.txt"));
+        set.StartFlushToDisk(dir.File("a.txt"));
+        set.Commit();
+
+        var order = synced.ToArray();
+        Assert.Equal(3, order.Length);
+        Assert.Equal(2, order.Take(2).Select(s => s.Path).Distinct().Count());
+        Assert.All(order.Take(2), s => Assert.False(s.FinalsInPlace));
+        Assert.Equal((dir.Path, true), order[2]);
+        Assert.Equal("new a", await File.ReadAllTextAsync(dir.File("a.txt")));
+    }
+
+    [Fact]
+    public async Task Commit_EarlyFlushFailed_ThrowsItAndChangesNothing()
+    {
+        using var dir = new TempDirectory();
+        var set = await OldFilesAndNewSetAsync(dir);
+        var temporary = Assert.Single(Directory.GetFiles(dir.Path, ".a.txt.*"));
+        File.Delete(temporary);
+
+        set.StartFlushToDisk(dir.File("a.txt"));
+        var error = Assert.Throws<OutputException>(() => set.Commit());
+        await set.DisposeAsync();
+
+        Assert.StartsWith($"Cannot flush '{dir.File("a.txt")}' to the disk:", error.Message);
+        Assert.Equal("old a", await File.ReadAllTextAsync(dir.File("a.txt")));
+        Assert.Equal(["a.txt", "b.txt"], dir.FileNames());
+    }
+
+    [Fact]
+    public async Task StartFlushToDisk_PathNotInTheSet_Throws()
+    {
+        using var dir = new TempDirectory();
+        await using var set = await OldFilesAndNewSetAsync(dir);
+
+        Assert.Throws<ArgumentException>(() => set.StartFlushToDisk(dir.File("c.txt")));
+    }
+
+    [Fact]
     public async Task Commit_CancelledBeforeFirstRename_ChangesNothing()
     {
         using var dir = new TempDirectory();

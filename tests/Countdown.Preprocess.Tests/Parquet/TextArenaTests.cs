@@ -7,7 +7,7 @@ public sealed class TextArenaTests
     [Fact]
     public void Add_ManyTextsAcrossBlocks_EveryCopyKeepsItsText()
     {
-        var arena = new TextArena();
+        using var arena = new TextArena();
         var texts = Enumerable.Range(0, 3_000).Select(i => new string((char)('a' + i % 26), 100 + i % 377) + i).ToArray();
 
         var copies = texts.Select(arena.Add).ToArray();
@@ -18,7 +18,7 @@ public sealed class TextArenaTests
     [Fact]
     public void Add_AfterClear_ReusesBlocksAndCopiesNewTexts()
     {
-        var arena = new TextArena();
+        using var arena = new TextArena();
         var first = arena.Add("first row group");
         arena.Clear();
 
@@ -31,7 +31,7 @@ public sealed class TextArenaTests
     [Fact]
     public void Add_TextLongerThanABlock_ReturnsItWithoutCopying()
     {
-        var arena = new TextArena();
+        using var arena = new TextArena();
         var huge = new string('x', 1_000_000);
 
         var copy = arena.Add(huge);

@@ -319,7 +319,7 @@ public sealed class VerlParquetWriterTests : IDisposable
         {
             await groups.AddAsync(tasks, 0, 1_000, template, "train", 0, token);
             await groups.AddAsync(tasks, 1_000, 1_500, template, "train", 1_000, token);
-        }, CancellationToken.None);
+        }, slots: null, CancellationToken.None);
 
         Assert.Equal(fromRows.ToArray(), fromTasks.ToArray());
     }

@@ -16,7 +16,7 @@ internal static class SequentialParquetFiles
         var schema = VerlParquetSchema.Create(options);
         var writer = await ParquetWriter.CreateAsync(schema.Schema, destination, VerlParquetWriter.ToParquetOptions(schema, options.Compression));
         writer.CustomMetadata = VerlParquetWriter.Metadata(options.IncludeSolution);
-        var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
         for (int i = 0; i < count; i++)
         {
             add(buffer, i);

@@ -52,6 +52,7 @@ internal sealed class PageCompressor : IDisposable
     {
         _zstd?.Dispose();
         _gzipSink?.Dispose();
+        _output.Dispose();
     }
 
     private ReadOnlySpan<byte> Gzip(ReadOnlySpan<byte> page)

@@ -54,7 +54,14 @@ internal sealed partial class RowGroupEncoder : IDisposable
     public ParquetCodec Codec => _codec;
 
     /// <inheritdoc/>
-    public void Dispose() => _compressor.Dispose();
+    public void Dispose()
+    {
+        _compressor.Dispose();
+        _group.Dispose();
+        _page.Dispose();
+        _min.Dispose();
+        _max.Dispose();
+    }
 
     /// <summary>Starts a row group: forgets the previous one's staged bytes and chunks.</summary>
     internal void Begin()

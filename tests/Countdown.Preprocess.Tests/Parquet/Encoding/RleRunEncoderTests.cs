@@ -20,7 +20,7 @@ public sealed class RleRunEncoderTests
         }
 
         values.AddRange(Enumerable.Repeat(7, 5000));
-        var buffer = new ByteBuffer(16);
+        using var buffer = new ByteBuffer(16);
 
         RleRunEncoder.Encode(buffer, values.ToArray(), byteWidth);
 

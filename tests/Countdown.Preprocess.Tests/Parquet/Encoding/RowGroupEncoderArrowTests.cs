@@ -29,7 +29,7 @@ public sealed class RowGroupEncoderArrowTests : IDisposable
         var (reference, footer) = await RowGroupEncodingDiff.ReferenceAsync(options, Fill);
         var schema = VerlParquetSchema.Create(options);
         using var encoder = new RowGroupEncoder(schema, options.Compression);
-        var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
         Fill(buffer);
         var file = new ArrayBufferWriter<byte>();
         file.Write("PAR1"u8);

@@ -40,7 +40,7 @@ public sealed class RowGroupEncoderTests
         var options = new VerlParquetOptions { Compression = codec };
         var schema = VerlParquetSchema.Create(options);
         using var encoder = new RowGroupEncoder(schema, codec);
-        var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
         int[] sizes = [300, 300, 7, 300, 1];
 
         for (int g = 0; g < sizes.Length; g++)
@@ -59,7 +59,7 @@ public sealed class RowGroupEncoderTests
         {
             var schema = VerlParquetSchema.Create(options);
             using var encoder = new RowGroupEncoder(schema, options.Compression);
-            var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+            using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
             for (int g = 0; g < 3; g++)
             {
                 int seed = (worker * 10) + g;
@@ -74,7 +74,7 @@ public sealed class RowGroupEncoderTests
         var options = VerlParquetOptions.Default;
         var schema = VerlParquetSchema.Create(options);
         using var encoder = new RowGroupEncoder(schema, options.Compression) { MaxPageBytes = 10_000 };
-        var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
         RowGroupEncodingRows.Tasks(buffer, PromptTemplates.Base, 50, seed: 11);
         var output = new ArrayBufferWriter<byte>();
 
@@ -92,7 +92,7 @@ public sealed class RowGroupEncoderTests
     public void EncodeTo_EncoderForOtherSchema_Throws()
     {
         using var encoder = new RowGroupEncoder(VerlParquetSchema.Create(new VerlParquetOptions { IncludeSolution = true }), ParquetCodec.Snappy);
-        var buffer = new RowGroupBuffer(VerlParquetSchema.Create(VerlParquetOptions.Default), 10);
+        using var buffer = new RowGroupBuffer(VerlParquetSchema.Create(VerlParquetOptions.Default), 10);
 
         Assert.Throws<ArgumentException>(() => buffer.EncodeTo(encoder, new ArrayBufferWriter<byte>()));
     }

@@ -16,7 +16,7 @@ internal static class RowGroupEncodingDiff
     public static async Task<(byte[] File, FileMetaData Footer)> ReferenceAsync(VerlParquetOptions options, Action<RowGroupBuffer> fill)
     {
         var schema = VerlParquetSchema.Create(options);
-        var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
         fill(buffer);
         using var stream = new MemoryStream();
         await using (var writer = await ParquetWriter.CreateAsync(schema.Schema, stream, VerlParquetWriter.ToParquetOptions(schema, options.Compression)))
@@ -43,7 +43,8 @@ internal static class RowGroupEncodingDiff
         var schema = VerlParquetSchema.Create(options);
         using var owned = encoder is null ? new RowGroupEncoder(schema, options.Compression) : null;
         encoder ??= owned!;
-        buffer ??= new RowGroupBuffer(schema, options.RowGroupSize);
+        using var ownedBuffer = buffer is null ? new RowGroupBuffer(schema, options.RowGroupSize) : null;
+        buffer ??= ownedBuffer!;
         fill(buffer);
         var output = new ArrayBufferWriter<byte>();
         output.Write(new byte[] { 0xEE }); // Offsets must be relative to the first byte the encoder appends.

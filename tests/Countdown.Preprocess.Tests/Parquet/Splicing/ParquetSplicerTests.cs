@@ -73,7 +73,7 @@ public sealed class ParquetSplicerTests : IDisposable
         await SequentialParquetFiles.WriteAsync(expected, options, tasks.Length, (buffer, i) => buffer.Add(tasks[i], prompt, "train", 100 + i));
         using var actual = new MemoryStream();
 
-        long written = await VerlParquetWriter.WriteAsync(actual, options, (groups, token) => groups.AddAsync(tasks, 0, count, prompt, "train", 100, token), CancellationToken.None);
+        long written = await VerlParquetWriter.WriteAsync(actual, options, (groups, token) => groups.AddAsync(tasks, 0, count, prompt, "train", 100, token), slots: null, CancellationToken.None);
 
         Assert.Equal(count, written);
         Assert.Equal(expected.ToArray(), actual.ToArray());

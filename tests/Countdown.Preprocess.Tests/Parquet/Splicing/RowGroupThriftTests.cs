@@ -28,7 +28,7 @@ public sealed class RowGroupThriftTests
         var (footer, _) = ParquetSplicer.ReadFooter(file);
         var expected = (ThriftStruct)((ThriftList)footer.Get(4).Value!).Items[0];
         var schema = VerlParquetSchema.Create(options);
-        var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
         Fill(buffer);
         using var encoder = new RowGroupEncoder(schema, codec);
         var group = buffer.EncodeTo(encoder, new ArrayBufferWriter<byte>())!;
