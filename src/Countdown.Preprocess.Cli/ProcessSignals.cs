@@ -31,7 +31,7 @@ internal sealed class ProcessSignals : IDisposable
     /// <summary>Cancelled by the first SIGINT or SIGTERM.</summary>
     public CancellationToken Token => _cancel.Token;
 
-    /// <summary>Starts handling both signals; dispose to restore the default handling.</summary>
+    /// <summary>Starts handling both signals until the process ends, or until disposed, which restores the default handling.</summary>
     public static ProcessSignals Register() => new();
 
     /// <summary>

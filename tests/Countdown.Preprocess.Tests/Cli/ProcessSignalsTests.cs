@@ -112,8 +112,12 @@ public sealed class ProcessSignalsTests
         var input = dir.WriteJsonl(ManyTasks(40_000, seed: 3), "new.jsonl");
         var output = dir.File("out");
         Directory.CreateDirectory(output);
-        using (var child = await StartReadyAsync(dir, Args(input, output)))
+        // Fed half its input through a pipe, the run waits for the rest with its train file half-written: a run on a
+        // file could finish between two polls.
+        using (var child = CliProcess.StartWithInput([.. Args("-", output), "--input-format", "jsonl"]))
         {
+            foreach (var line in File.ReadLines(input).Take(20_000)) await child.Input.WriteLineAsync(line);
+            await child.Input.FlushAsync();
             await WaitUntilAsync(child, () => Directory.GetFiles(output, ".train.parquet.*.tmp").Length > 0);
             child.Signal(CliProcess.SigKill);
             await child.WaitAsync();

@@ -151,6 +151,25 @@ public sealed partial class AtomicFileSetTests
     }
 
     [Fact]
+    public async Task Commit_FileWrittenPastSeveralBackgroundFlushes_HoldsEveryByte()
+    {
+        using var dir = new TempDirectory();
+        var bytes = new byte[(int)(2.5 * TemporaryFileStream.WriteBehindBytes)];
+        new Random(5).NextBytes(bytes);
+        await using var set = new AtomicFileSet();
+        await using (var stream = set.Create(dir.File("big.bin")))
+        {
+            int half = bytes.Length / 2;
+            foreach (var chunk in bytes[..half].Chunk(100_000)) await stream.WriteAsync(chunk);
+            foreach (var chunk in bytes[half..].Chunk(70_001)) stream.Write(chunk.AsSpan());
+        }
+
+        set.Commit();
+
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(dir.File("big.bin")));
+    }
+
+    [Fact]
     public async Task StartFlushToDisk_PathNotInTheSet_Throws()
     {
         using var dir = new TempDirectory();

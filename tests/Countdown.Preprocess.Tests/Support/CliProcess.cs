@@ -25,10 +25,20 @@ internal sealed class CliProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Gets the child's standard input (for <see cref="StartWithInput"/>): a test feeds it at its own pace.</summary>
+    public StreamWriter Input => _process.StandardInput;
+
     public static CliProcess Start(IEnumerable<string> args, params (string Name, string Value)[] environment)
+        => Start(args, redirectInput: false, environment);
+
+    /// <summary>Starts the CLI with a standard input the test writes, so a run can be held at any point of its input.</summary>
+    public static CliProcess StartWithInput(IEnumerable<string> args) => Start(args, redirectInput: true, []);
+
+    private static CliProcess Start(IEnumerable<string> args, bool redirectInput, (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
