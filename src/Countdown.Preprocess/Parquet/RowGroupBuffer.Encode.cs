@@ -29,7 +29,9 @@ internal sealed partial class RowGroupBuffer
             encoder.Int64Column(s.Target, _targets.Memory.Span, c.Levels(1, n).Span, default)
             && encoder.Int64Column(s.NumsElement, _numbers.Memory.Span, _numsDefinitions.Memory.Span, _numsRepetitions.Memory.Span)
             && encoder.ConstantTextColumn(s.DataSource, c.DataSource(n).Span, c.Levels(1, n).Span)
-            && encoder.TextColumn(s.PromptContent, _contents.Memory.Span, _contentDefinitions.Memory.Span, _promptRepetitions.Memory.Span)
+            && (HasUtf8Contents
+                ? EncodeUtf8Contents(encoder)
+                : encoder.TextColumn(s.PromptContent, _contents.Memory.Span, _contentDefinitions.Memory.Span, _promptRepetitions.Memory.Span))
             && encoder.TextColumn(s.PromptRole, _roles.Memory.Span, _roleDefinitions.Memory.Span, _promptRepetitions.Memory.Span)
             && encoder.ConstantTextColumn(s.Ability, c.Ability(n).Span, c.Levels(1, n).Span)
             && encoder.Int64Column(s.NumbersElement, _numbers.Memory.Span, _numbersDefinitions.Memory.Span, _numsRepetitions.Memory.Span)

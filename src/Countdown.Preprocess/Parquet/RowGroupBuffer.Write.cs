@@ -7,6 +7,7 @@ internal sealed partial class RowGroupBuffer
     /// <summary>Writes the buffered rows as one row group, in schema column order, then empties the buffers.</summary>
     public async Task FlushAsync(ParquetWriter writer, CancellationToken cancellationToken)
     {
+        MoveUtf8ContentsToText();
         int n = Count;
         var s = _schema;
         var c = _constants;
@@ -44,6 +45,7 @@ internal sealed partial class RowGroupBuffer
         _numsRepetitions.Clear();
         _contents.Clear();
         _contentText.Clear();
+        ClearUtf8();
         _contentDefinitions.Clear();
         _roles.Clear();
         _roleDefinitions.Clear();

@@ -60,7 +60,11 @@ internal sealed partial class RowGroupBuffer : IDisposable
     }
 
     /// <summary>Frees the unmanaged blocks that hold the prompts' text.</summary>
-    public void Dispose() => _contentText.Dispose();
+    public void Dispose()
+    {
+        _contentText.Dispose();
+        _contentUtf8?.Dispose();
+    }
 
     /// <summary>Gets the number of rows buffered since the last flush.</summary>
     public int Count { get; private set; }
@@ -69,6 +73,7 @@ internal sealed partial class RowGroupBuffer : IDisposable
     public void Add(PreparedRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        MoveUtf8ContentsToText();
         _targets.Add(row.Task.Target);
         AddNumbers(row.Task.Nums);
         AddPrompt(row.Prompt);
@@ -88,12 +93,18 @@ internal sealed partial class RowGroupBuffer : IDisposable
     {
         _targets.Add(task.Target);
         AddNumbers(task.Nums);
-        if (template is TextTemplate text)
+        if (template is TextTemplate { RendersOrderedUtf8: true } utf8 && RendersUtf8 && _contents.Count == 0)
         {
+            AddPromptUtf8(task, utf8);
+        }
+        else if (template is TextTemplate text)
+        {
+            MoveUtf8ContentsToText();
             AddPrompt(task, text);
         }
         else
         {
+            MoveUtf8ContentsToText();
             AddPrompt(template.Render(task));
         }
 

@@ -63,4 +63,30 @@ public static class PythonFormat
         value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
         return written;
     }
+
+    /// <summary>Writes <paramref name="values"/> as <see cref="FormatList"/> does, as UTF-8 (the text is ASCII), and returns the bytes written.</summary>
+    /// <remarks><paramref name="destination"/> must hold at least <see cref="MaxListLength"/> bytes.</remarks>
+    internal static int FormatListUtf8(ReadOnlySpan<long> values, Span<byte> destination)
+    {
+        destination[0] = (byte)'[';
+        var written = 1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+            {
+                destination[written++] = (byte)',';
+                destination[written++] = (byte)' ';
+            }
+            written += FormatIntegerUtf8(values[i], destination[written..]);
+        }
+        destination[written++] = (byte)']';
+        return written;
+    }
+
+    /// <summary>Writes <paramref name="value"/> as <see cref="FormatInteger"/> does, as UTF-8, and returns the bytes written.</summary>
+    internal static int FormatIntegerUtf8(long value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
 }

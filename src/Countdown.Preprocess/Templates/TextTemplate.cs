@@ -4,7 +4,7 @@ using Countdown.Preprocess.Tasks;
 namespace Countdown.Preprocess.Templates;
 
 /// <summary>A template of messages whose contents hold <c>{numbers}</c> and <c>{target}</c> placeholders.</summary>
-public sealed class TextTemplate : PromptTemplate
+public sealed partial class TextTemplate : PromptTemplate
 {
     /// <summary>Formatted values up to this many characters are kept on the stack while a prompt is rendered.</summary>
     private const int StackValuesLength = 256;
@@ -19,6 +19,7 @@ public sealed class TextTemplate : PromptTemplate
         IsChatStyle = isChatStyle;
         Messages = messages.ToArray();
         _messages = Messages.Select(Compile).ToArray();
+        RendersOrderedUtf8 = Messages.All(m => m.Content.All(c => c < FirstUnorderedChar));
     }
 
     /// <inheritdoc/>
@@ -187,11 +188,23 @@ public sealed class TextTemplate : PromptTemplate
         }
         parts.Add(content[start..]);
         var numbersHoles = holes.Count(h => h == Placeholder.Numbers);
-        return new Compiled(message, parts.ToArray(), holes.ToArray(), parts.Sum(p => p.Length), numbersHoles, holes.Count - numbersHoles);
+        var utf8Parts = parts.Select(p => System.Text.Encoding.UTF8.GetBytes(p)).ToArray();
+        return new Compiled(message, parts.ToArray(), holes.ToArray(), parts.Sum(p => p.Length), numbersHoles, holes.Count - numbersHoles)
+        {
+            Utf8Parts = utf8Parts,
+            Utf8LiteralLength = utf8Parts.Sum(p => p.Length),
+        };
     }
 
     /// <summary>One message split at its placeholders: <c>Parts[i]</c>, then <c>Holes[i]</c>, ..., then the last part.</summary>
-    private sealed record Compiled(ChatMessage Unfilled, string[] Parts, Placeholder[] Holes, int LiteralLength, int NumbersHoles, int TargetHoles);
+    private sealed record Compiled(ChatMessage Unfilled, string[] Parts, Placeholder[] Holes, int LiteralLength, int NumbersHoles, int TargetHoles)
+    {
+        /// <summary>The parts as UTF-8 (unpaired surrogates as U+FFFD, as <see cref="System.Text.Encoding.UTF8"/> writes them).</summary>
+        public required byte[][] Utf8Parts { get; init; }
+
+        /// <summary>The bytes of all parts.</summary>
+        public required int Utf8LiteralLength { get; init; }
+    }
 
     /// <summary>The formatted values of one task.</summary>
     private readonly ref struct Filling(ReadOnlySpan<char> numbers, ReadOnlySpan<char> target)

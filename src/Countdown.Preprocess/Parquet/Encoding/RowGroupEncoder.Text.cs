@@ -51,6 +51,35 @@ internal sealed partial class RowGroupEncoder
         return true;
     }
 
+    /// <summary>Stages a string column chunk whose values are already UTF-8 in PLAIN layout (4-byte length, bytes), with their min and max found: one PLAIN page, as <see cref="TextColumn"/> writes for the same strings.</summary>
+    /// <returns>False, staging nothing, when the page would be bigger than <see cref="MaxPageBytes"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="field"/> is one Parquet.Net dictionary-encodes, which needs the values as text.</exception>
+    internal bool Utf8TextColumn(DataField field, ReadOnlySpan<byte> plainValues, int count, ReadOnlySpan<byte> min, ReadOnlySpan<byte> max,
+        ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
+    {
+        if (_dictionaryEncoded.Contains(field))
+        {
+            throw new ArgumentException($"Column '{field.Path}' is dictionary-encoded; pass its values as text.", nameof(field));
+        }
+
+        if (plainValues.Length + LevelsBound(definitions.Length, repetitions.Length) > MaxPageBytes)
+        {
+            return false;
+        }
+
+        int start = _group.Length;
+        var sizes = default(ChunkSizes);
+        _page.Clear();
+        WriteLevels(field, definitions, repetitions);
+        _page.Write(plainValues);
+        var statistics = count == 0
+            ? new ChunkStatistics(definitions.Length, false, default, default)
+            : new ChunkStatistics(definitions.Length - count, true, min, max);
+        StagePage(ref sizes, dictionaryPage: false, definitions.Length, PageEncoding.PLAIN, statistics);
+        AddChunk(field, global::Parquet.Meta.Type.BYTE_ARRAY, start, definitions.Length, dictionary: false, statistics, sizes);
+        return true;
+    }
+
     private static long PlainTextBound(ReadOnlySpan<ReadOnlyMemory<char>> values)
     {
         long chars = 0;

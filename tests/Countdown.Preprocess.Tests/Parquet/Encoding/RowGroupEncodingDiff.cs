@@ -13,10 +13,11 @@ namespace Countdown.Preprocess.Tests.Parquet.Encoding;
 internal static class RowGroupEncodingDiff
 {
     /// <summary>Writes the rows <paramref name="fill"/> adds as a one-row-group file through Parquet.Net, as the writer does.</summary>
+    /// <remarks>Prompts are rendered as text here, never straight to UTF-8, so the reference does not share the path under test.</remarks>
     public static async Task<(byte[] File, FileMetaData Footer)> ReferenceAsync(VerlParquetOptions options, Action<RowGroupBuffer> fill)
     {
         var schema = VerlParquetSchema.Create(options);
-        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize);
+        using var buffer = new RowGroupBuffer(schema, options.RowGroupSize) { RendersUtf8 = false };
         fill(buffer);
         using var stream = new MemoryStream();
         await using (var writer = await ParquetWriter.CreateAsync(schema.Schema, stream, VerlParquetWriter.ToParquetOptions(schema, options.Compression)))

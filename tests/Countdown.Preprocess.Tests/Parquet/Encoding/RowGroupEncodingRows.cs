@@ -16,6 +16,19 @@ internal static class RowGroupEncodingRows
         new ChatMessage("assistant", "{numbers} 😀😀 ü"),
     ]);
 
+    /// <summary>A custom template with accents, CJK and symbols, all below U+D800: rendered straight to UTF-8.</summary>
+    public static TextTemplate OrderedUnicode { get; } = new("ordered-unicode", isChatStyle: true,
+    [
+        new ChatMessage("system", "Réponds «vite» — 日本語 ✓ {target}"),
+        new ChatMessage("user", "Nombres : {numbers}, cible {target}. ü"),
+    ]);
+
+    /// <summary>A template with characters from U+E000 up and no surrogates, where UTF-8 and UTF-16 orders could part: rendered as text.</summary>
+    public static TextTemplate HighBmp { get; } = new("high-bmp", isChatStyle: true,
+    [
+        new ChatMessage("user", "\uFF01 {numbers} \uE000 {target} \uFFFD"),
+    ]);
+
     /// <summary>Gets the named row shapes.</summary>
     public static IReadOnlyDictionary<string, Action<RowGroupBuffer>> Shapes { get; } = new Dictionary<string, Action<RowGroupBuffer>>
     {
@@ -29,6 +42,14 @@ internal static class RowGroupEncodingRows
         ["chat-10000"] = b => Tasks(b, PromptTemplates.Chat, 10_000, seed: 7),
         ["unicode-7"] = b => Tasks(b, Unicode, 7, seed: 8),
         ["unicode-1000"] = b => Tasks(b, Unicode, 1_000, seed: 9),
+        ["ordered-unicode-1000"] = b => Tasks(b, OrderedUnicode, 1_000, seed: 12),
+        ["high-bmp-300"] = b => Tasks(b, HighBmp, 300, seed: 13),
+        ["tasks-then-prepared-then-tasks"] = TasksThenPrepared,
+        ["base-then-unicode"] = b =>
+        {
+            Tasks(b, PromptTemplates.Base, 200, seed: 14);
+            Tasks(b, Unicode, 200, seed: 15);
+        },
         ["prepared-mixed"] = PreparedMixed,
         ["prepared-extremes"] = PreparedExtremes,
         ["prepared-all-null"] = PreparedAllNull,
@@ -70,6 +91,15 @@ internal static class RowGroupEncodingRows
         }
 
         return new CountdownTask(random.Next(1, 1000), nums);
+    }
+
+    /// <summary>Rendered rows, then a prepared row mid-group (the contents move to text), then rendered rows again.</summary>
+    private static void TasksThenPrepared(RowGroupBuffer b)
+    {
+        Tasks(b, PromptTemplates.Chat, 300, seed: 16);
+        var task = new CountdownTask(7, [1, 2, 3]);
+        b.Add(new PreparedRow(task, PromptTemplates.Chat.Render(task), "train", 300));
+        Tasks(b, PromptTemplates.Chat, 300, seed: 17);
     }
 
     private static void PreparedMixed(RowGroupBuffer b)
