@@ -15,6 +15,8 @@ internal sealed class PageCompressor : IDisposable
     // Sized at once for a 10,000-row prompt page's bound (about 7.7 MB for Snappy): grown by doubling, each slot's
     // buffer was reallocated several times per job, and the freed large arrays cost page faults and cross-core TLB flushes.
     private readonly ByteBuffer _output = new(8 * 1024 * 1024);
+    private readonly ByteBuffer _joined = new(16);
+    private readonly byte[] _straddling = new byte[SnappyBlock];
     private readonly ZstdSharp.Compressor? _zstd;
     private readonly MemoryStream? _gzipSink;
 
@@ -47,13 +49,82 @@ internal sealed class PageCompressor : IDisposable
         }
     }
 
+    /// <summary>Compresses the page made of <paramref name="head"/> then <paramref name="tail"/>, giving the bytes <see cref="Compress(ReadOnlySpan{byte})"/> gives for them joined.</summary>
+    /// <remarks>
+    /// Snappy compresses its input in independent 64 KB blocks (a fresh hash table each, no match across blocks), so
+    /// the blocks are compressed where they lie and only the one that straddles the two parts is copied: a prompt
+    /// page's values (megabytes) are not copied behind their levels first. Other codecs get the parts joined.
+    /// </remarks>
+    public ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
+    {
+        if (tail.IsEmpty) return Compress(head);
+        if (_codec == ParquetCodec.Snappy) return SnappyInBlocks(head, tail);
+        _joined.Clear();
+        _joined.Write(head);
+        _joined.Write(tail);
+        return Compress(_joined.Written);
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
         _zstd?.Dispose();
         _gzipSink?.Dispose();
         _output.Dispose();
+        _joined.Dispose();
     }
+
+    /// <summary>Snappy's block size (<c>kBlockSize</c>): each block of the input is compressed on its own.</summary>
+    internal const int SnappyBlock = 1 << 16;
+
+    private ReadOnlySpan<byte> SnappyInBlocks(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail)
+    {
+        int total = checked(head.Length + tail.Length);
+        _output.Clear();
+        WriteVarint(_output, (uint)total);
+        for (int offset = 0; offset < total; offset += SnappyBlock)
+        {
+            int length = Math.Min(SnappyBlock, total - offset);
+            ReadOnlySpan<byte> block;
+            if (offset + length <= head.Length)
+            {
+                block = head.Slice(offset, length);
+            }
+            else if (offset >= head.Length)
+            {
+                block = tail.Slice(offset - head.Length, length);
+            }
+            else
+            {
+                int fromHead = head.Length - offset;
+                head[offset..].CopyTo(_straddling);
+                tail[..(length - fromHead)].CopyTo(_straddling.AsSpan(fromHead));
+                block = _straddling.AsSpan(0, length);
+            }
+
+            // Each call writes the block's own length first, which the whole stream does not repeat.
+            var room = _output.Reserve(Snappier.Snappy.GetMaxCompressedLength(length));
+            int written = Snappier.Snappy.Compress(block, room);
+            int prefix = VarintLength((uint)length);
+            room[prefix..written].CopyTo(room);
+            _output.Advance(written - prefix);
+        }
+
+        return _output.Written;
+    }
+
+    private static void WriteVarint(ByteBuffer destination, uint value)
+    {
+        while (value >= 0x80)
+        {
+            destination.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        destination.WriteByte((byte)value);
+    }
+
+    private static int VarintLength(uint value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
 
     private ReadOnlySpan<byte> Gzip(ReadOnlySpan<byte> page)
     {

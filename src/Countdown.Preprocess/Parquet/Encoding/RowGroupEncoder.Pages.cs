@@ -6,10 +6,11 @@ namespace Countdown.Preprocess.Parquet.Encoding;
 
 internal sealed partial class RowGroupEncoder
 {
-    /// <summary>Compresses the page in <see cref="_page"/>, stages its header and bytes, and counts both sizes as Parquet.Net does (headers included).</summary>
-    private void StagePage(ref ChunkSizes sizes, bool dictionaryPage, int numValues, PageEncoding encoding, in ChunkStatistics statistics)
+    /// <summary>Compresses the page in <see cref="_page"/>, followed by <paramref name="tail"/> if any, stages its header and bytes, and counts both sizes as Parquet.Net does (headers included).</summary>
+    private void StagePage(ref ChunkSizes sizes, bool dictionaryPage, int numValues, PageEncoding encoding, in ChunkStatistics statistics, ReadOnlySpan<byte> tail = default)
     {
-        var data = _compressor.Compress(_page.Written);
+        var data = _compressor.Compress(_page.Written, tail);
+        int pageLength = _page.Length + tail.Length;
         int needed = PageHeaders.MaxSize(statistics.Min.Length, statistics.Max.Length);
         if (_header.Length < needed)
         {
@@ -17,12 +18,12 @@ internal sealed partial class RowGroupEncoder
         }
 
         int header = dictionaryPage
-            ? PageHeaders.WriteDictionaryPage(_header, _page.Length, data.Length, numValues)
-            : PageHeaders.WriteDataPage(_header, _page.Length, data.Length, numValues, encoding, statistics);
+            ? PageHeaders.WriteDictionaryPage(_header, pageLength, data.Length, numValues)
+            : PageHeaders.WriteDataPage(_header, pageLength, data.Length, numValues, encoding, statistics);
         _group.Write(_header.AsSpan(0, header));
         _group.Write(data);
         sizes.Compressed += header + data.Length;
-        sizes.Uncompressed += header + _page.Length;
+        sizes.Uncompressed += header + pageLength;
     }
 
     /// <summary>Writes repetition then definition levels, each with its 4-byte length, when the field has them.</summary>

@@ -71,11 +71,11 @@ internal sealed partial class RowGroupEncoder
         var sizes = default(ChunkSizes);
         _page.Clear();
         WriteLevels(field, definitions, repetitions);
-        _page.Write(plainValues);
         var statistics = count == 0
             ? new ChunkStatistics(definitions.Length, false, default, default)
             : new ChunkStatistics(definitions.Length - count, true, min, max);
-        StagePage(ref sizes, dictionaryPage: false, definitions.Length, PageEncoding.PLAIN, statistics);
+        // The values follow the levels without being copied behind them (see PageCompressor.Compress).
+        StagePage(ref sizes, dictionaryPage: false, definitions.Length, PageEncoding.PLAIN, statistics, tail: plainValues);
         AddChunk(field, global::Parquet.Meta.Type.BYTE_ARRAY, start, definitions.Length, dictionary: false, statistics, sizes);
         return true;
     }
