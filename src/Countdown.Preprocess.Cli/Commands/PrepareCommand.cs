@@ -232,8 +232,12 @@ internal sealed class PrepareCommand : CountdownCommand
         log.Information("Reading {Input} for {Train} train and {Test} test rows with template {Template}",
             input, options.TrainSize, options.TestSize, options.Template.Name);
         var show = TerminalProgress.ShouldShow(Console, parseResult.GetValue(GlobalOptions.Quiet), parseResult.GetValue(GlobalOptions.LogFormat) ?? "text");
-        var result = await TerminalProgress.RunAsync(show, progress => PrepareJob.RunAsync(options,
-            progress is null ? null : new ActionProgress<PrepareProgress>(p => progress.Report((p.Stage, p.Done, p.Total))), cancellationToken));
+        PrepareResult result;
+        using (CollectionFreeRegion.Enter(CollectionFreeRegion.PrepareBytes))
+        {
+            result = await TerminalProgress.RunAsync(show, progress => PrepareJob.RunAsync(options,
+                progress is null ? null : new ActionProgress<PrepareProgress>(p => progress.Report((p.Stage, p.Done, p.Total))), cancellationToken));
+        }
         log.Information("Read {Records} records from {Input}", result.InputRecords, input);
         if (result.DuplicatesRemoved > 0 || options.Dedupe)
             log.Information("Dropped {Count} duplicate tasks (same target and multiset of numbers)", result.DuplicatesRemoved);
