@@ -26,7 +26,6 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
     private long _written;
     private bool _completed;
 
-    /// <summary>Gets how many row groups are encoded at once: one per core, at most four (the producer of rows cannot feed more).</summary>
     /// <summary>Creates a pipeline that splices row groups of <paramref name="options"/>' size into <paramref name="splicer"/>.</summary>
     /// <param name="splicer">The file the groups go to.</param>
     /// <param name="options">The output's options.</param>
@@ -42,6 +41,7 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
         _filling = NewSlot();
     }
 
+    /// <summary>Gets how many row groups are encoded at once: one per core, at most four (the producer of rows cannot feed more).</summary>
     internal static int MaxEncoding { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Adds every row of <paramref name="rows"/>.</summary>
