@@ -16,9 +16,10 @@ internal sealed partial class PreparedFileCheck
     private readonly bool _indexFromFirstRow;
     private long _indexBase;
 
-    public PreparedFileCheck(string path, ValidationOptions options)
+    public PreparedFileCheck(string path, ValidationOptions options, TaskKeyList? taskKeys = null)
     {
         Path = path;
+        TaskKeys = taskKeys ?? new TaskKeyList();
         _templates = options.Templates;
         _promptLimit = options.PromptTokens;
         _splitFromName = PreparedFileContract.SplitFromFileName(path);
@@ -36,7 +37,7 @@ internal sealed partial class PreparedFileCheck
     public string? Split => _splitFromName ?? _firstSplit;
 
     /// <summary>Each row's task as target and sorted numbers (null when the row has no readable task), for the overlap check.</summary>
-    public TaskKeyList TaskKeys { get; } = new();
+    public TaskKeyList TaskKeys { get; }
 
     /// <summary>The index row <paramref name="r"/> must hold: <paramref name="r"/>, plus the first row's index in a lone later shard.</summary>
     private long ExpectedIndex(long r, long? index)
