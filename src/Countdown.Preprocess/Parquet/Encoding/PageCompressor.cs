@@ -81,7 +81,7 @@ internal sealed class PageCompressor : IDisposable
     {
         int total = checked(head.Length + tail.Length);
         _output.Clear();
-        WriteVarint(_output, (uint)total);
+        _output.Advance(Uleb128.Write(_output.Reserve(Uleb128.MaxLength), (uint)total));
         for (int offset = 0; offset < total; offset += SnappyBlock)
         {
             int length = Math.Min(SnappyBlock, total - offset);
@@ -105,26 +105,13 @@ internal sealed class PageCompressor : IDisposable
             // Each call writes the block's own length first, which the whole stream does not repeat.
             var room = _output.Reserve(Snappier.Snappy.GetMaxCompressedLength(length));
             int written = Snappier.Snappy.Compress(block, room);
-            int prefix = VarintLength((uint)length);
+            int prefix = Uleb128.Length((uint)length);
             room[prefix..written].CopyTo(room);
             _output.Advance(written - prefix);
         }
 
         return _output.Written;
     }
-
-    private static void WriteVarint(ByteBuffer destination, uint value)
-    {
-        while (value >= 0x80)
-        {
-            destination.WriteByte((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        destination.WriteByte((byte)value);
-    }
-
-    private static int VarintLength(uint value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5;
 
     private ReadOnlySpan<byte> Gzip(ReadOnlySpan<byte> page)
     {

@@ -68,15 +68,7 @@ internal static class RleRunEncoder
 
     private static int WriteRun(Span<byte> span, int count, int value, int byteWidth)
     {
-        int n = 0;
-        uint header = (uint)count << 1;
-        while (header > 0x7F)
-        {
-            span[n++] = (byte)((header & 0x7F) | 0x80);
-            header >>= 7;
-        }
-
-        span[n++] = (byte)header;
+        int n = Uleb128.Write(span, (uint)count << 1);
         for (int b = 0; b < byteWidth; b++)
         {
             // Byte 3 repeats byte 0: see the remarks.

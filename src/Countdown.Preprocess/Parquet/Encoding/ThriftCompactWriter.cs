@@ -74,14 +74,5 @@ internal ref struct ThriftCompactWriter(Span<byte> destination)
         _lastFieldId = id;
     }
 
-    private void WriteVarint(ulong value)
-    {
-        while (value > 0x7F)
-        {
-            _destination[Length++] = (byte)((value & 0x7F) | 0x80);
-            value >>= 7;
-        }
-
-        _destination[Length++] = (byte)value;
-    }
+    private void WriteVarint(ulong value) => Length += Uleb128.Write(_destination[Length..], value);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Countdown.Preprocess.Parquet.Encoding;
 
 namespace Countdown.Preprocess.Parquet.Splicing;
 
@@ -90,19 +91,7 @@ internal sealed class ThriftCompactWriter(IBufferWriter<byte> output)
         }
     }
 
-    private void WriteVarint(ulong value)
-    {
-        var span = output.GetSpan(10);
-        int length = 0;
-        while (value >= 0x80)
-        {
-            span[length++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        span[length++] = (byte)value;
-        output.Advance(length);
-    }
+    private void WriteVarint(ulong value) => output.Advance(Uleb128.Write(output.GetSpan(Uleb128.MaxLength), value));
 
     private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
