@@ -38,10 +38,7 @@ internal sealed partial class RowGroupBuffer
             if (_utf8Min < 0 || value.SequenceCompareTo(ValueAt(all, _utf8Min)) < 0) _utf8Min = at;
             if (_utf8Max < 0 || value.SequenceCompareTo(ValueAt(all, _utf8Max)) > 0) _utf8Max = at;
             at += sizeof(int) + value.Length;
-            _promptRepetitions.Add(i == 0 ? 0 : 1);
-            _contentDefinitions.Add(4);
-            _roles.Add(template.RoleAt(i).AsMemory());
-            _roleDefinitions.Add(4);
+            AddRenderedMessageLevels(template, i);
         }
 
         _utf8Count += messages;

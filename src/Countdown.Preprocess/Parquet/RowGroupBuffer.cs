@@ -87,7 +87,7 @@ internal sealed partial class RowGroupBuffer : IDisposable
         Count++;
     }
 
-    /// <summary>Shreds the row of <paramref name="task"/> without building it: the prompt is rendered straight into the buffer's text blocks.</summary>
+    /// <summary>Shreds the row of <paramref name="task"/> without building it: the prompt is rendered straight into the buffer's UTF-8 values or text blocks.</summary>
     /// <remarks>Gives the same columns as <see cref="Add(PreparedRow)"/> with <see cref="PromptTemplate.Render"/>'s prompt and no solution.</remarks>
     public void Add(CountdownTask task, PromptTemplate template, string split, long index)
     {
@@ -97,15 +97,11 @@ internal sealed partial class RowGroupBuffer : IDisposable
         {
             AddPromptUtf8(task, utf8);
         }
-        else if (template is TextTemplate text)
-        {
-            MoveUtf8ContentsToText();
-            AddPrompt(task, text);
-        }
         else
         {
             MoveUtf8ContentsToText();
-            AddPrompt(template.Render(task));
+            if (template is TextTemplate text) AddPrompt(task, text);
+            else AddPrompt(template.Render(task));
         }
 
         _indexes.Add(index);
@@ -125,12 +121,18 @@ internal sealed partial class RowGroupBuffer : IDisposable
         template.RenderInto(task, _allocateText, contents);
         for (int i = 0; i < messages; i++)
         {
-            _promptRepetitions.Add(i == 0 ? 0 : 1);
             _contents.Add(contents[i]);
-            _contentDefinitions.Add(4);
-            _roles.Add(template.RoleAt(i).AsMemory());
-            _roleDefinitions.Add(4);
+            AddRenderedMessageLevels(template, i);
         }
+    }
+
+    /// <summary>Adds message <paramref name="index"/> of a rendered prompt to every column but the contents' values: its levels and its role.</summary>
+    private void AddRenderedMessageLevels(TextTemplate template, int index)
+    {
+        _promptRepetitions.Add(index == 0 ? 0 : 1);
+        _contentDefinitions.Add(4);
+        _roles.Add(template.RoleAt(index).AsMemory());
+        _roleDefinitions.Add(4);
     }
 
     private void AddNumbers(long[]? nums)

@@ -22,7 +22,6 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
     private readonly Queue<(RowGroupSlot Slot, Task Encoding)> _encoding = new();
     private readonly List<RowGroupSlot> _all = [];
     private RowGroupSlot _filling;
-    private int _slots = 1;
     private long _written;
     private bool _completed;
 
@@ -134,9 +133,8 @@ internal sealed class RowGroupPipeline : IAsyncDisposable
             return slot;
         }
 
-        if (_slots <= MaxEncoding)
+        if (_all.Count <= MaxEncoding)
         {
-            _slots++;
             return NewSlot();
         }
 
